@@ -1,0 +1,2 @@
+// Placeholder entry so the bundle builds; the Action adapter lands with its issue.
+export {};

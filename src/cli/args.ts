@@ -1,0 +1,105 @@
+import { Command, CommanderError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
+import { parseDuration } from '../util/duration.js';
+import { UsageError } from '../util/errors.js';
+import type { FarmOptions } from '../farm/options.js';
+
+export type CliCommand =
+  | { kind: 'run'; options: FarmOptions; verbose: boolean; quiet: boolean }
+  | { kind: 'status'; workdir: string; json: boolean }
+  | { kind: 'exit'; code: number };
+
+/** A positive integer flag value, or a one-line error naming the flag. */
+export function positiveInt(flag: string, value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+    throw new UsageError(`${flag} must be a positive integer (got "${value}")`);
+  }
+  return Number(value);
+}
+
+export function nonNegativeInt(flag: string, value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag} must be a whole number ≥ 0 (got "${value}")`);
+  return Number(value);
+}
+
+/**
+ * PyTaskFarmer's `--verbose` took a level (`--verbose 1`). Ours is a switch; a numeric level
+ * right after it is accepted and dropped so old command lines keep working.
+ */
+function dropVerboseLevel(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    out.push(argv[i]);
+    if ((argv[i] === '-v' || argv[i] === '--verbose') && /^\d+$/.test(argv[i + 1] ?? '')) i++;
+  }
+  return out;
+}
+
+/** argv (without node and script) → a validated command; every user error is a UsageError. */
+export function parseArgs(argv: string[], version: string, write: (s: string) => void): CliCommand {
+  let result: CliCommand | undefined;
+  const program = new Command('taskfarmer')
+    .description('Run every line of a tasklist as a command, N at a time, resumable and shareable across nodes.')
+    .version(version, '--version')
+    .exitOverride()
+    .configureOutput({ writeOut: write, writeErr: write, outputError: () => {} })
+    .showHelpAfterError(false)
+    .enablePositionalOptions();
+
+  program
+    .command('run', { isDefault: true })
+    .description('farm a tasklist (the default command)')
+    .argument('<tasklist>', 'file with one task per line (blank lines and # comments skipped)')
+    .addOption(new Option('-n, --proc <N>', `parallel workers (default: ${availableParallelism()}, this machine's CPUs)`))
+    .option('-w, --workdir <DIR>', 'work directory (default: TASKLIST_workdir)')
+    .option('--timeout <DURATION>', 'stop the whole farmer after this long: 3600, 90s, 15m, 2h (tasks go back, exit 75)')
+    .option('--task-timeout <DURATION>', 'kill a task running longer than this (counts as a failure)')
+    .option('--retries <N>', 're-run a failing task up to N more times', '0')
+    .option('--lease <DURATION>', 'a farmer silent this long is presumed dead; its tasks return to the pool', '60s')
+    .option('--lock-stale <DURATION>', 'a workdir lock older than this was left by a dead farmer', '30s')
+    .option('-r, --runner <NAME>', 'runner: default (bash -c)', 'default')
+    .option('-t, --tasklist <HANDLER>', 'tasklist handler: default (one command per line)', 'default')
+    .option('-v, --verbose', 'print a line per task start and end')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action((tasklist: string, o: Record<string, string | boolean | undefined>) => {
+      const s = (k: string) => o[k] as string | undefined;
+      result = {
+        kind: 'run',
+        verbose: Boolean(o.verbose),
+        quiet: Boolean(o.quiet),
+        options: {
+          tasklist,
+          workdir: s('workdir'),
+          workers: s('proc') === undefined ? undefined : positiveInt('--proc', s('proc')!),
+          timeout: s('timeout') === undefined ? undefined : parseDuration(s('timeout')!, '--timeout'),
+          taskTimeout: s('taskTimeout') === undefined ? undefined : parseDuration(s('taskTimeout')!, '--task-timeout'),
+          retries: nonNegativeInt('--retries', s('retries')!),
+          lease: parseDuration(s('lease')!, '--lease'),
+          lockStale: parseDuration(s('lockStale')!, '--lock-stale'),
+          runner: s('runner'),
+          handler: s('tasklist'),
+        },
+      };
+    });
+
+  program
+    .command('status')
+    .description('show a workdir: tasks to process, running (by farmer), finished, failed')
+    .argument('<workdir>', 'work directory')
+    .option('--json', 'print JSON')
+    .action((workdir: string, o: { json?: boolean }) => {
+      result = { kind: 'status', workdir, json: Boolean(o.json) };
+    });
+
+  try {
+    program.parse(dropVerboseLevel(argv), { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return { kind: 'exit', code: 0 };
+      throw new UsageError(err.message.replace(/^error: /, ''));
+    }
+    throw err;
+  }
+  if (!result) throw new UsageError('missing tasklist (try --help)');
+  return result;
+}

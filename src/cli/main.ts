@@ -1,0 +1,71 @@
+import pkg from '../../package.json' with { type: 'json' };
+import { farm } from '../farm/farm.js';
+import type { FarmEvent } from '../farm/options.js';
+import { formatStatus, status } from '../report/status.js';
+import { formatDuration } from '../util/duration.js';
+import { isUsageError, oneLine } from '../util/errors.js';
+import { parseArgs } from './args.js';
+
+const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+const err = (s: string) => process.stderr.write(`taskfarmer: ${s}\n`);
+
+function eventPrinter(verbose: boolean, quiet: boolean): (e: FarmEvent) => void {
+  return (e) => {
+    switch (e.type) {
+      case 'started':
+        if (!quiet) {
+          const prev = e.finished + e.failed > 0 ? ` (${e.finished} finished, ${e.failed} failed before)` : '';
+          out(`taskfarmer: ${e.pending} tasks to process in ${e.workdir} with ${e.workers} workers${prev}`);
+        }
+        break;
+      case 'task-start':
+        if (verbose) out(`[start] task ${e.id} attempt ${e.attempt} on worker ${e.slot}: ${e.task}`);
+        break;
+      case 'task-end': {
+        const how = e.timedOut ? 'timed out' : e.signal ? `killed by ${e.signal}` : `exit ${e.rc}`;
+        if (e.outcome === 'failed' && !quiet) err(`task ${e.id} failed (${how}) after ${formatDuration(e.durationMs)}: ${e.task} — log: ${e.log}`);
+        else if (verbose) out(`[${e.outcome}] task ${e.id} attempt ${e.attempt} (${how}) in ${formatDuration(e.durationMs)}`);
+        break;
+      }
+      case 'stopping':
+        if (!quiet) err(e.reason === 'drain' ? 'draining: no new tasks, running ones finish' : `stopping (${e.reason}): running tasks go back to toprocess`);
+        break;
+      case 'warning':
+        err(`warning: ${e.message}`);
+        break;
+    }
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cmd = parseArgs(argv, pkg.version, (s) => process.stdout.write(s));
+  if (cmd.kind === 'exit') return cmd.code;
+  if (cmd.kind === 'status') {
+    const snap = status(cmd.workdir);
+    out(cmd.json ? JSON.stringify(snap, null, 2) : formatStatus(snap));
+    return 0;
+  }
+  const result = await farm({ ...cmd.options, onEvent: eventPrinter(cmd.verbose, cmd.quiet) });
+  if (result.error) err(result.error);
+  if (!cmd.quiet) {
+    const left = result.remaining ? `, ${result.remaining} left in toprocess (run again to continue)` : '';
+    out(`taskfarmer: ${result.finished} finished, ${result.failed} failed${left} — ${formatDuration(result.durationMs)}`);
+  }
+  return result.exitCode;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (isUsageError(e)) {
+      err(e.message);
+      process.exitCode = 2;
+    } else {
+      err(`internal error: ${oneLine(e)}`);
+      if (process.env.TASKFARMER_DEBUG) console.error(e);
+      process.exitCode = 70;
+    }
+  },
+);

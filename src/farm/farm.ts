@@ -1,0 +1,349 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { countLines } from '../util/count.js';
+import { resolveHandler } from '../tasklist/handlers.js';
+import { resolveRunner } from '../runners/registry.js';
+import { killTree, launch, type ExitInfo } from '../runners/process.js';
+import type { Runner, TaskContext } from '../runners/types.js';
+import { oneLine } from '../util/errors.js';
+import { Workdir, type Claim, type Completion } from '../workdir/workdir.js';
+import type { ExitCode, FarmEvent, FarmOptions, FarmResult, StopReason } from './options.js';
+
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGUSR1'];
+const DRAIN_SIGNAL: NodeJS.Signals = 'SIGUSR2';
+
+interface Running {
+  claim: Claim;
+  slot: number;
+  ctx: TaskContext;
+  pid: number | undefined;
+  start: number;
+  timedOut: boolean;
+  stopped: boolean;
+  timers: NodeJS.Timeout[];
+}
+
+/**
+ * Runs a tasklist to completion (or until stopped) with N workers, sharing the workdir with any
+ * other farmers on it. Resolves with counts and an exit code; throws only UsageError (bad
+ * input, nothing changed).
+ */
+export async function farm(options: FarmOptions): Promise<FarmResult> {
+  const f = new Farm(options);
+  return f.run();
+}
+
+class Farm {
+  private readonly o: Required<Pick<FarmOptions, 'workers' | 'retries' | 'lease' | 'lockStale' | 'killGrace'>> & FarmOptions;
+  private readonly runner: Runner;
+  private wd!: Workdir;
+  private readonly slots: Array<Running | null>;
+  private completions: Completion[] = [];
+  private stoppedAttempts: Array<{ id: number; attempt: number }> = [];
+  private syncing = false;
+  private syncAgain = false;
+  private stopReason: StopReason | undefined;
+  private draining = false;
+  private finishing = false;
+  private fatal: Error | undefined;
+  private checkTasklist = false;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly ran = { done: 0, failed: 0, retried: 0, stopped: 0 };
+  private readonly started = Date.now();
+  private readonly baseEnv = { ...process.env };
+  private resolveDone!: () => void;
+  private readonly handlers = new Map<NodeJS.Signals, () => void>();
+
+  constructor(options: FarmOptions) {
+    this.o = {
+      ...options,
+      workers: options.workers ?? availableParallelism(),
+      retries: options.retries ?? 0,
+      lease: options.lease ?? 60_000,
+      lockStale: options.lockStale ?? 30_000,
+      killGrace: options.killGrace ?? 1_000,
+    };
+    this.runner = typeof options.runner === 'object' ? options.runner : resolveRunner(options.runner ?? 'default', options.runners);
+    this.slots = new Array(this.o.workers).fill(null);
+  }
+
+  async run(): Promise<FarmResult> {
+    const o = this.o;
+    const tasklist = resolve(o.tasklist);
+    const handler = typeof o.handler === 'function' ? o.handler : resolveHandler(o.handler ?? 'default', o.handlers);
+    this.runner.preflight?.();
+    this.installSignals();
+    try {
+      this.wd = await Workdir.open({
+        dir: resolve(o.workdir ?? `${o.tasklist}_workdir`),
+        tasklist,
+        handler,
+        retries: o.retries,
+        lease: o.lease,
+        lockStale: o.lockStale,
+        workers: o.workers,
+        warn: (message) => this.emit({ type: 'warning', message }),
+      });
+    } catch (err) {
+      this.removeSignals();
+      throw err;
+    }
+    const st = this.wd.state;
+    this.emit({
+      type: 'started',
+      workdir: this.wd.l.dir,
+      farmer: this.wd.farmerId,
+      workers: o.workers,
+      pending: st.count.pending + st.count.claimed,
+      finished: this.wd.previous.finished,
+      failed: this.wd.previous.failed,
+    });
+
+    const done = new Promise<void>((r) => (this.resolveDone = r));
+    const tick = Math.min(Math.max(o.lease / 6, 250), 5_000);
+    this.timers.push(
+      setInterval(() => {
+        try {
+          this.wd.heartbeat();
+        } catch (err) {
+          this.fail(err as Error);
+        }
+        if (this.idle() > 0 || this.running() === 0) this.requestSync();
+      }, tick),
+      setInterval(() => (this.checkTasklist = true), 2_000),
+    );
+    if (o.timeout) this.timers.push(setTimeout(() => this.stop('timeout'), o.timeout));
+    if (this.stopReason) this.stop(this.stopReason);
+    this.requestSync();
+    await done;
+    return this.result();
+  }
+
+  private emit(e: FarmEvent): void {
+    this.o.onEvent?.(e);
+  }
+
+  private running(): number {
+    return this.slots.reduce((n, s) => n + (s ? 1 : 0), 0);
+  }
+
+  private idle(): number {
+    return this.slots.length - this.running();
+  }
+
+  private requestSync(): void {
+    if (this.finishing) return;
+    if (this.syncing) {
+      this.syncAgain = true;
+      return;
+    }
+    this.syncing = true;
+    setImmediate(() => void this.doSync());
+  }
+
+  private async doSync(): Promise<void> {
+    const completions = this.completions.splice(0);
+    const stopped = this.stoppedAttempts.splice(0);
+    const accepting = !this.stopReason && !this.draining && !this.fatal;
+    const want = accepting ? this.idle() : 0;
+    const checkTasklist = this.checkTasklist;
+    this.checkTasklist = false;
+    try {
+      if (this.wd && (completions.length || stopped.length || want > 0)) {
+        const res = await this.wd.sync({ completions, stopped, want, checkTasklist });
+        res.outcomes.forEach((outcome, i) => this.reportEnd(completions[i], outcome));
+        for (const claim of res.claims) this.startTask(claim);
+      }
+    } catch (err) {
+      // The completions were not recorded: they stay claimed and are requeued on close or by lease.
+      this.fail(err as Error);
+    }
+    this.syncing = false;
+    if (this.shouldFinish()) {
+      void this.finish();
+      return;
+    }
+    if (this.syncAgain || this.completions.length || this.stoppedAttempts.length) {
+      this.syncAgain = false;
+      this.requestSync();
+    }
+  }
+
+  private shouldFinish(): boolean {
+    if (this.running() > 0 || this.completions.length || this.stoppedAttempts.length) return false;
+    if (this.stopReason || this.draining || this.fatal) return true;
+    const st = this.wd.state;
+    return st.count.pending === 0 && !this.wd.othersBusy();
+  }
+
+  private startTask(claim: Claim): void {
+    const slot = this.slots.indexOf(null);
+    const ctx: TaskContext = { id: claim.id, attempt: claim.attempt, slot, workdir: this.wd.l.dir };
+    const r: Running = { claim, slot, ctx, pid: undefined, start: Date.now(), timedOut: false, stopped: false, timers: [] };
+    this.slots[slot] = r;
+    let exited: Promise<ExitInfo>;
+    try {
+      const spec = this.runner.command(claim.task, ctx);
+      const env = {
+        ...this.baseEnv,
+        ...spec.env,
+        PROC_NUMBER: String(claim.id),
+        TASKFARMER_TASK_ID: String(claim.id),
+        TASKFARMER_ATTEMPT: String(claim.attempt),
+        TASKFARMER_WORKDIR: this.wd.l.dir,
+        TASKFARMER_WORKER: String(slot),
+      };
+      const launched = launch(spec, this.wd.logPath(claim.id), env);
+      r.pid = launched.pid;
+      exited = launched.exited;
+    } catch (err) {
+      exited = Promise.resolve({ code: null, signal: null, error: oneLine(err) });
+    }
+    this.emit({ type: 'task-start', id: claim.id, attempt: claim.attempt, task: claim.task, slot });
+    if (this.o.taskTimeout) {
+      r.timers.push(
+        setTimeout(() => {
+          r.timedOut = true;
+          this.killTask(r);
+        }, this.o.taskTimeout),
+      );
+    }
+    if (this.stopReason) {
+      r.stopped = true;
+      this.killTask(r);
+    }
+    void exited.then((info) => this.onExit(r, info));
+  }
+
+  private killTask(r: Running): void {
+    killTree(r.pid, 'SIGTERM');
+    r.timers.push(setTimeout(() => killTree(r.pid, 'SIGKILL'), this.o.killGrace));
+  }
+
+  private onExit(r: Running, info: ExitInfo): void {
+    for (const t of r.timers) clearTimeout(t);
+    // Whatever the task left in its process group (background jobs) does not outlive it.
+    killTree(r.pid, 'SIGKILL');
+    const ok = info.code === 0 && !r.timedOut && !r.stopped;
+    try {
+      this.runner.after?.(r.ctx, ok);
+    } catch (err) {
+      this.emit({ type: 'warning', message: `runner cleanup for task ${r.claim.id}: ${oneLine(err)}` });
+    }
+    this.slots[r.slot] = null;
+    const end = Date.now();
+    if (r.stopped && !r.timedOut) {
+      this.stoppedAttempts.push({ id: r.claim.id, attempt: r.claim.attempt });
+      this.ran.stopped++;
+      this.emit({
+        type: 'task-end', id: r.claim.id, attempt: r.claim.attempt, task: r.claim.task, slot: r.slot, outcome: 'stopped',
+        rc: info.code, signal: info.signal, timedOut: false, durationMs: end - r.start, log: this.wd.logPath(r.claim.id),
+      });
+    } else {
+      if (info.error) this.emit({ type: 'warning', message: `task ${r.claim.id} could not start: ${info.error}` });
+      this.completions.push({
+        id: r.claim.id, attempt: r.claim.attempt, ok, rc: info.code, signal: info.signal, timedOut: r.timedOut,
+        start: r.start, end, slot: r.slot, task: r.claim.task,
+      });
+    }
+    this.requestSync();
+  }
+
+  private reportEnd(c: Completion, outcome: 'done' | 'failed' | 'retry' | 'fenced'): void {
+    if (outcome === 'done') this.ran.done++;
+    else if (outcome === 'failed') this.ran.failed++;
+    else if (outcome === 'retry') this.ran.retried++;
+    this.emit({
+      type: 'task-end', id: c.id, attempt: c.attempt, task: c.task, slot: c.slot, outcome, rc: c.rc, signal: c.signal,
+      timedOut: c.timedOut, durationMs: c.end - c.start, log: this.wd.logPath(c.id),
+    });
+  }
+
+  /** Stop claiming, kill every running task's tree, put them back; a second request kills at once. */
+  stop(reason: StopReason): void {
+    if (this.stopReason) {
+      for (const r of this.slots) if (r) killTree(r.pid, 'SIGKILL');
+      return;
+    }
+    this.stopReason = reason;
+    if (!this.wd) return;
+    this.emit({ type: 'stopping', reason });
+    for (const r of this.slots) {
+      if (!r) continue;
+      r.stopped = true;
+      this.killTask(r);
+    }
+    this.requestSync();
+  }
+
+  /** No new tasks; running ones finish. */
+  drain(): void {
+    if (this.draining || this.stopReason) return;
+    this.draining = true;
+    this.emit({ type: 'stopping', reason: 'drain' });
+    this.requestSync();
+  }
+
+  /** The workdir could not be written: stop everything, exit 74. */
+  private fail(err: Error): void {
+    if (this.fatal) return;
+    this.fatal = err;
+    this.emit({ type: 'warning', message: `cannot record state in the workdir: ${oneLine(err)}` });
+    for (const r of this.slots) {
+      if (!r) continue;
+      r.stopped = true;
+      this.killTask(r);
+    }
+  }
+
+  private async finish(): Promise<void> {
+    if (this.finishing) return;
+    this.finishing = true;
+    for (const t of this.timers) clearTimeout(t);
+    try {
+      await this.wd.close(this.stoppedAttempts.splice(0));
+    } catch (err) {
+      if (!this.fatal) this.fatal = err as Error;
+    }
+    this.removeSignals();
+    this.resolveDone();
+  }
+
+  private result(): FarmResult {
+    const st = this.wd.state;
+    const finished = countLines(this.wd.l.finished);
+    const failed = countLines(this.wd.l.failed);
+    const remaining = st.count.pending + st.count.claimed;
+    const stoppedEarly = (this.stopReason !== undefined || this.draining) && remaining > 0;
+    let exitCode: ExitCode = failed > 0 ? 1 : 0;
+    if (stoppedEarly) exitCode = 75;
+    if (this.fatal) exitCode = 74;
+    return {
+      exitCode,
+      status: remaining > 0 || this.fatal ? 'incomplete' : failed > 0 ? 'failed' : 'complete',
+      stopReason: this.stopReason ?? (this.draining ? 'drain' : undefined),
+      workdir: this.wd.l.dir,
+      farmer: this.wd.farmerId,
+      total: finished + failed + remaining,
+      finished,
+      failed,
+      remaining,
+      ran: { ...this.ran },
+      durationMs: Date.now() - this.started,
+      error: this.fatal ? oneLine(this.fatal) : undefined,
+    };
+  }
+
+  private installSignals(): void {
+    if (this.o.handleSignals === false) return;
+    for (const sig of STOP_SIGNALS) this.handlers.set(sig, () => this.stop(`signal:${sig}`));
+    this.handlers.set(DRAIN_SIGNAL, () => this.drain());
+    for (const [sig, h] of this.handlers) process.on(sig, h);
+    this.o.signal?.addEventListener('abort', () => this.stop('abort'), { once: true });
+  }
+
+  private removeSignals(): void {
+    for (const [sig, h] of this.handlers) process.off(sig, h);
+    this.handlers.clear();
+  }
+}

@@ -1,0 +1,8 @@
+/** The library: both the CLI and the GitHub Action are thin adapters over these. */
+export { farm } from './farm/farm.js';
+export type { FarmOptions, FarmResult, FarmEvent, ExitCode, StopReason } from './farm/options.js';
+export { status, formatStatus } from './report/status.js';
+export type { StatusSnapshot, FarmerStatus } from './report/status.js';
+export type { Runner, RunSpec, TaskContext } from './runners/types.js';
+export type { TasklistHandler } from './tasklist/handlers.js';
+export { UsageError } from './util/errors.js';

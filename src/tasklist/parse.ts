@@ -1,0 +1,29 @@
+/**
+ * Task identity, exactly as PyTaskFarmer numbers tasks: a task is a tasklist line that is
+ * neither blank nor a comment once trimmed, and its id is its 0-based index among such lines.
+ */
+
+/** True if a raw tasklist line is a task (PyTaskFarmer skips blank lines and `#` comments). */
+export function isTaskLine(trimmed: string): boolean {
+  return trimmed.length > 0 && !trimmed.startsWith('#');
+}
+
+/** The trimmed task lines of a tasklist's text, in order; the array index is the task id. */
+export function parseTasklist(text: string): string[] {
+  const tasks: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (isTaskLine(line)) tasks.push(line);
+  }
+  return tasks;
+}
+
+/**
+ * Splits a tasklist's bytes into the part that holds complete lines and a trailing partial
+ * line. A line still being written (no newline yet) is not a task until it is finished, so
+ * a farm that watches a growing tasklist never runs half a command.
+ */
+export function completeLinesLength(buf: Buffer): number {
+  const lastNewline = buf.lastIndexOf(0x0a);
+  return lastNewline + 1;
+}

@@ -1,0 +1,137 @@
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
+import { FILE_MODE } from './layout.js';
+
+/**
+ * Appends whole lines to a shared file (finished, failed). Called under the workdir lock. If a
+ * writer died mid-line (disk full), the torn tail is cut first so no later line is glued to it.
+ * Open/append/close on every call: on NFS, close-to-open consistency is what makes the next
+ * lock holder see these bytes.
+ */
+export function appendLines(path: string, text: string): void {
+  if (text.length === 0) return;
+  const fd = openSync(path, 'a+', FILE_MODE);
+  try {
+    const size = fstatSync(fd).size;
+    if (size > 0) {
+      const end = endOfLastLine(fd, size);
+      if (end !== size) ftruncateSync(fd, end);
+    }
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Byte length of the file up to and including its last newline. */
+function endOfLastLine(fd: number, size: number): number {
+  const buf = Buffer.alloc(Math.min(size, 64 * 1024));
+  let pos = size;
+  while (pos > 0) {
+    const len = Math.min(buf.length, pos);
+    readSync(fd, buf, 0, len, pos - len);
+    const nl = buf.subarray(0, len).lastIndexOf(0x0a);
+    if (nl >= 0) return pos - len + nl + 1;
+    pos -= len;
+  }
+  return 0;
+}
+
+/** Reads bytes [from, to) of a file. */
+export function readRange(fd: number, from: number, to: number): Buffer {
+  const buf = Buffer.alloc(to - from);
+  let off = 0;
+  while (off < buf.length) {
+    const n = readSync(fd, buf, off, buf.length - off, from + off);
+    if (n === 0) break;
+    off += n;
+  }
+  return off === buf.length ? buf : buf.subarray(0, off);
+}
+
+/** The last `max` bytes of a file, or '' if it does not exist. */
+export function readTail(path: string, max: number): string {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return '';
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const from = Math.max(0, size - max);
+    let text = readRange(fd, from, size).toString('utf8');
+    if (from > 0) text = text.slice(text.indexOf('\n') + 1);
+    return text;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Replaces a file atomically: write a temp file, fsync it, rename it over the old one. */
+export function writeFileAtomic(path: string, chunks: Iterable<string>): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fd = openSync(tmp, 'w', FILE_MODE);
+  try {
+    let pending = '';
+    for (const c of chunks) {
+      pending += c;
+      if (pending.length >= 1 << 20) {
+        writeSync(fd, pending);
+        pending = '';
+      }
+    }
+    if (pending) writeSync(fd, pending);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+/**
+ * Appends Chrome trace events to a JSON array file in O(1): the closing `]` is overwritten, so
+ * the file stays a valid array after every call (PyTaskFarmer rewrites the whole file instead).
+ */
+export function appendJsonArray(path: string, items: string[]): void {
+  if (items.length === 0) return;
+  const fd = openSync(path, 'a+', FILE_MODE);
+  try {
+    const size = fstatSync(fd).size;
+    // Find where the array's content ends: just before the final `]` (or a torn tail).
+    const tail = readRange(fd, Math.max(0, size - 4096), size).toString('latin1');
+    const base = Math.max(0, size - 4096);
+    const close = tail.lastIndexOf(']');
+    let cut: number;
+    let empty: boolean;
+    if (size === 0 || tail.trim() === '') {
+      cut = 0;
+      empty = true;
+    } else if (close >= 0 && tail.slice(close + 1).trim() === '') {
+      cut = base + close;
+      const before = tail.slice(0, close).trimEnd();
+      empty = before.endsWith('[');
+      // Keep the array's closing bracket where the content ends, without blank lines.
+      cut = base + before.length;
+    } else {
+      // Torn by a crash mid-write: keep everything up to the last complete event.
+      const lastObj = tail.lastIndexOf('},\n');
+      const open = tail.indexOf('[');
+      cut = lastObj >= 0 ? base + lastObj + 1 : open >= 0 ? base + open + 1 : 0;
+      empty = lastObj < 0;
+    }
+    const body = (cut === 0 ? '[\n' : empty ? '\n' : ',\n') + items.join(',\n') + '\n]\n';
+    ftruncateSync(fd, cut);
+    writeSync(fd, body, cut);
+  } finally {
+    closeSync(fd);
+  }
+}

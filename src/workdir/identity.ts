@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+
+/** This machine's boot id: two farmers with the same one share a kernel, so a pid check is meaningful. */
+export const bootId: string = (() => {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return hostname();
+  }
+})();
+
+export const host: string = hostname();
+
+/** A farmer's id, also its journal's file name: readable, and unique across nodes and restarts. */
+export function newFarmerId(): string {
+  const safeHost = host.replace(/[^A-Za-z0-9_.-]/g, '_');
+  return `${safeHost}-${process.pid}-${randomBytes(3).toString('hex')}`;
+}
+
+/** False only when the process certainly does not exist. */
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}

@@ -1,0 +1,227 @@
+import type { JournalRecord } from './journal.js';
+
+/** Where a task stands. `absent` ids are not part of this run (done before a compaction). */
+export enum Status {
+  Absent = 0,
+  Pending = 1,
+  Claimed = 2,
+  Done = 3,
+  Failed = 4,
+}
+
+/**
+ * The state of every task, folded from the base (`toprocess` at the last compaction) and the
+ * journal records. Applying records is order-independent: a claim of attempt `a` is current
+ * only while no later attempt exists and attempt `a` was not released (requeued or retried),
+ * and done/failed are terminal. So chunks of different journals can be read in any order.
+ */
+export class TaskState {
+  /** id → command; undefined for ids not in this run. */
+  readonly tasks: string[] = [];
+  private status = new Uint8Array(1024);
+  private attempt = new Uint32Array(1024);
+  private released = new Uint32Array(1024);
+  private owner = new Int32Array(1024).fill(-1);
+  private fails = new Uint16Array(1024);
+  private readonly claimedBy = new Map<number, Set<number>>();
+  private order: number[] = [];
+  private cursor = 0;
+  private returned = new MinHeap();
+  readonly count = { pending: 0, claimed: 0, done: 0, failed: 0 };
+
+  get total(): number {
+    return this.count.pending + this.count.claimed + this.count.done + this.count.failed;
+  }
+
+  statusOf(id: number): Status {
+    return id < this.status.length ? (this.status[id] as Status) : Status.Absent;
+  }
+
+  attemptOf(id: number): number {
+    return id < this.attempt.length ? this.attempt[id] : 0;
+  }
+
+  failsOf(id: number): number {
+    return id < this.fails.length ? this.fails[id] : 0;
+  }
+
+  ownerOf(id: number): number {
+    return this.statusOf(id) === Status.Claimed ? this.owner[id] : -1;
+  }
+
+  /** The ids a farmer (by index) currently holds. */
+  claimsOf(farmer: number): ReadonlySet<number> {
+    return this.claimedBy.get(farmer) ?? new Set();
+  }
+
+  /** Base tasks must be added in ascending id order. */
+  addBase(id: number, task: string): void {
+    if (this.statusOf(id) !== Status.Absent) return;
+    this.ensure(id);
+    this.tasks[id] = task;
+    this.setStatus(id, Status.Pending);
+    this.order.push(id);
+  }
+
+  /** A task that joined later (appended to the tasklist, or recovered). */
+  addLate(id: number, task: string): void {
+    if (this.statusOf(id) !== Status.Absent) return;
+    this.ensure(id);
+    this.tasks[id] = task;
+    this.setStatus(id, Status.Pending);
+    this.returned.push(id);
+  }
+
+  /** Folds one record written by farmer number `farmer`. */
+  apply(farmer: number, r: JournalRecord): void {
+    switch (r.t) {
+      case 'claim':
+        return this.applyClaim(farmer, r.id, r.a);
+      case 'done':
+        return this.finish(r.id, Status.Done);
+      case 'fail':
+        if (r.final) return this.finish(r.id, Status.Failed);
+        if (r.id < this.fails.length) this.fails[r.id]++;
+        return this.release(r.id, r.a);
+      case 'requeue':
+        return this.release(r.id, r.a);
+      case 'add':
+        return this.addLate(r.id, r.task);
+      default:
+        return;
+    }
+  }
+
+  /** The next pending task, lowest returned id first, then in tasklist order; -1 if none. */
+  nextPending(): number {
+    while (this.returned.size > 0) {
+      const id = this.returned.pop();
+      if (this.statusOf(id) === Status.Pending) return id;
+    }
+    while (this.cursor < this.order.length) {
+      const id = this.order[this.cursor++];
+      if (this.statusOf(id) === Status.Pending) return id;
+    }
+    return -1;
+  }
+
+  /** Puts an id taken by nextPending() but not claimed back in front of the queue. */
+  unshift(id: number): void {
+    this.returned.push(id);
+  }
+
+  /** Every id that is pending or claimed, ascending: what `toprocess` holds at rest. */
+  notDone(): number[] {
+    const ids: number[] = [];
+    for (let id = 0; id < this.status.length; id++) {
+      const s = this.status[id];
+      if (s === Status.Pending || s === Status.Claimed) ids.push(id);
+    }
+    return ids;
+  }
+
+  private applyClaim(farmer: number, id: number, a: number): void {
+    const s = this.statusOf(id);
+    if (s === Status.Absent || s === Status.Done || s === Status.Failed) return;
+    if (a <= this.attempt[id]) return;
+    this.attempt[id] = a;
+    if (s === Status.Claimed) this.dropClaim(id);
+    if (this.released[id] >= a) {
+      this.setStatus(id, Status.Pending);
+      return;
+    }
+    this.owner[id] = farmer;
+    let set = this.claimedBy.get(farmer);
+    if (!set) this.claimedBy.set(farmer, (set = new Set()));
+    set.add(id);
+    this.setStatus(id, Status.Claimed);
+  }
+
+  private release(id: number, a: number): void {
+    if (this.statusOf(id) === Status.Absent) return;
+    if (a > this.released[id]) this.released[id] = a;
+    if (this.status[id] === Status.Claimed && this.attempt[id] === a) {
+      this.dropClaim(id);
+      this.setStatus(id, Status.Pending);
+      this.returned.push(id);
+    }
+  }
+
+  private finish(id: number, to: Status): void {
+    const s = this.statusOf(id);
+    if (s === Status.Absent || s === Status.Done || s === Status.Failed) return;
+    if (s === Status.Claimed) this.dropClaim(id);
+    this.setStatus(id, to);
+  }
+
+  private dropClaim(id: number): void {
+    this.claimedBy.get(this.owner[id])?.delete(id);
+    this.owner[id] = -1;
+  }
+
+  private setStatus(id: number, to: Status): void {
+    const from = this.status[id] as Status;
+    if (from !== Status.Absent) this.count[key(from)]--;
+    if (to !== Status.Absent) this.count[key(to)]++;
+    this.status[id] = to;
+  }
+
+  private ensure(id: number): void {
+    if (id < this.status.length) return;
+    let size = this.status.length;
+    while (size <= id) size *= 2;
+    this.status = grow(this.status, new Uint8Array(size));
+    this.attempt = grow(this.attempt, new Uint32Array(size));
+    this.released = grow(this.released, new Uint32Array(size));
+    this.owner = grow(this.owner, new Int32Array(size).fill(-1));
+    this.fails = grow(this.fails, new Uint16Array(size));
+  }
+}
+
+function key(s: Status): 'pending' | 'claimed' | 'done' | 'failed' {
+  return s === Status.Pending ? 'pending' : s === Status.Claimed ? 'claimed' : s === Status.Done ? 'done' : 'failed';
+}
+
+function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(old: T, bigger: T): T {
+  bigger.set(old as never);
+  return bigger;
+}
+
+/** A binary min-heap of ids (requeued tasks are retried lowest id first). */
+class MinHeap {
+  private items: number[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(v: number): void {
+    const a = this.items;
+    a.push(v);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p] <= v) break;
+      a[i] = a[p];
+      i = p;
+    }
+    a[i] = v;
+  }
+  pop(): number {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop() as number;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const r = l + 1;
+        const c = r < a.length && a[r] < a[l] ? r : l;
+        if (a[c] >= last) break;
+        a[i] = a[c];
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}

@@ -1,0 +1,486 @@
+import {
+  accessSync,
+  appendFileSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { UsageError } from '../util/errors.js';
+import { parseTasklist } from '../tasklist/parse.js';
+import type { TasklistHandler } from '../tasklist/handlers.js';
+import { appendJsonArray, appendLines, readTail, writeFileAtomic } from './files.js';
+import { bootId, host, newFarmerId } from './identity.js';
+import { encodeRecords, type JournalRecord } from './journal.js';
+import {
+  DIR_MODE,
+  FILE_MODE,
+  formatTaskLine,
+  idsOfTaskLines,
+  journalPath,
+  layout,
+  logPath,
+  parseTaskLines,
+  type Layout,
+} from './layout.js';
+import { withLock } from './lock.js';
+import { appendedBytes, readMeta, sha256, writeMeta, type Meta } from './meta.js';
+import { farmerGone, Reader, type FarmerInfo } from './reader.js';
+import { Status } from './state.js';
+
+export interface WorkdirOptions {
+  dir: string;
+  tasklist: string;
+  handler: TasklistHandler;
+  /** Extra attempts for a failing task. */
+  retries: number;
+  /** ms without a heartbeat after which a farmer's claims are taken back. */
+  lease: number;
+  /** ms after which a lock left by a dead farmer is taken over. */
+  lockStale: number;
+  workers: number;
+  warn: (msg: string) => void;
+}
+
+/** A task this farmer may run now. */
+export interface Claim {
+  id: number;
+  attempt: number;
+  task: string;
+}
+
+/** How an attempt ended, as the farm reports it. */
+export interface Completion {
+  id: number;
+  attempt: number;
+  ok: boolean;
+  rc: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  start: number;
+  end: number;
+  slot: number;
+  task: string;
+}
+
+/** done/failed are final; retry means the task went back to the pool; fenced means our claim had been taken back. */
+export type Outcome = 'done' | 'failed' | 'retry' | 'fenced';
+
+export interface SyncRequest {
+  completions?: Completion[];
+  /** Attempts stopped by us (signal, timeout): back to the pool, no retry used. */
+  stopped?: Array<{ id: number; attempt: number }>;
+  /** How many tasks to claim. */
+  want?: number;
+  /** Look for lines appended to the tasklist. */
+  checkTasklist?: boolean;
+}
+
+export interface SyncResult {
+  claims: Claim[];
+  outcomes: Outcome[];
+  /** Tasks taken back from farmers whose lease expired. */
+  reclaimed: number;
+}
+
+/** Thrown when another farmer compacted the workdir while this one was presumed dead. */
+export class StaleWorkdirError extends Error {}
+
+/**
+ * The on-disk protocol from a farmer's side: opening (create, adopt, recover), claiming and
+ * recording under the lock, heartbeats, and the compaction that leaves a PyTaskFarmer-readable
+ * workdir at rest. Only this folder knows the protocol's file names.
+ */
+export class Workdir {
+  readonly l: Layout;
+  readonly farmerId = newFarmerId();
+  private reader: Reader;
+  private self: FarmerInfo;
+  private ownOffset = 0;
+  /** Tasks finished/failed before this farmer started (from the files). */
+  readonly previous = { finished: 0, failed: 0 };
+
+  private constructor(private readonly o: WorkdirOptions) {
+    this.l = layout(o.dir);
+    this.reader = new Reader(this.l);
+    this.self = this.reader.farmer(this.farmerId);
+  }
+
+  get state() {
+    return this.reader.state;
+  }
+
+  get farmers(): ReadonlyMap<string, FarmerInfo> {
+    return this.reader.farmers;
+  }
+
+  logPath(id: number): string {
+    return logPath(this.l, id);
+  }
+
+  /**
+   * Validates everything first (nothing is written when a UsageError is thrown), then, under
+   * the lock: creates or adopts the workdir, recovers what crashed farmers left, and registers.
+   */
+  static async open(o: WorkdirOptions): Promise<Workdir> {
+    const wd = new Workdir(o);
+    const l = wd.l;
+    checkWritableDir(l.dir, 'workdir');
+    const buf = readTasklist(o.tasklist);
+    const meta0 = existsSync(l.dir) ? readMeta(l) : undefined;
+    if (meta0) appendedBytes(meta0, o.tasklist, buf, l.dir);
+    if (existsSync(l.toprocess)) parseTaskLines(readFileSync(l.toprocess, 'utf8'), l.toprocess);
+
+    for (const d of [l.dir, l.logs, l.state, l.journals, l.history]) mkdirSync(d, { recursive: true, mode: DIR_MODE });
+    await withLock(l.lock, wd.lockOptions(), () => wd.start(buf));
+    return wd;
+  }
+
+  private lockOptions() {
+    return {
+      stale: this.o.lockStale,
+      onCompromised: (err: Error) => this.o.warn(`workdir lock: ${err.message}`),
+    };
+  }
+
+  /** Runs under the lock at start-up. */
+  private start(buf: Buffer): void {
+    const l = this.l;
+    let meta = readMeta(l);
+    const fresh = !existsSync(l.toprocess);
+    if (fresh) {
+      const tasks = parseTasklist(buf.toString('utf8')).map((line, id) => this.o.handler(line, id));
+      writeFileAtomic(l.toprocess, tasks.map((t, id) => formatTaskLine(id, t)));
+      for (const f of [l.finished, l.failed]) if (!existsSync(f)) writeFileSync(f, '', { mode: FILE_MODE });
+      if (!existsSync(l.timeline)) writeFileSync(l.timeline, '[\n]\n', { mode: FILE_MODE });
+      meta = { version: 1, tasklist: this.o.tasklist, bytes: buf.length, sha256: sha256(buf), tasks: tasks.length, created: new Date().toISOString() };
+      writeMeta(l, meta);
+    }
+    this.reader.loadBase();
+    this.reader.poll(this.farmerId);
+    const now = Date.now();
+    const others = [...this.reader.farmers.values()].filter((f) => f !== this.self);
+    const live = others.filter((f) => !this.isGone(f, now));
+
+    const records: JournalRecord[] = [];
+    // Tasks appended to the tasklist since the workdir was made become new tasks.
+    if (!meta) {
+      // A workdir PyTaskFarmer made: adopt it, and recover tasks it lost (popped, never recorded).
+      meta = { version: 1, tasklist: this.o.tasklist, bytes: buf.length, sha256: sha256(buf), tasks: 0, created: new Date().toISOString() };
+      const all = parseTasklist(buf.toString('utf8'));
+      meta.tasks = all.length;
+      records.push(...this.recoverLost(all.map((line, id) => this.o.handler(line, id))));
+      writeMeta(l, meta);
+    } else {
+      records.push(...this.appendedTasks(meta, buf));
+    }
+    for (const f of others) if (this.isGone(f, now)) records.push(...this.takeBack(f));
+    this.write(records);
+
+    if (live.length === 0) {
+      this.compact();
+      this.reader = new Reader(l);
+      this.self = this.reader.farmer(this.farmerId);
+      this.ownOffset = 0;
+      this.reader.loadBase();
+    }
+    this.previous.finished = countLines(l.finished);
+    this.previous.failed = countLines(l.failed);
+    this.write([{ t: 'hello', host, boot: bootId, pid: process.pid, workers: this.o.workers, lease: this.o.lease, ts: Date.now() }]);
+    appendJsonArray(l.timeline, this.trackNames());
+  }
+
+  /** Claims, completions and requeues in one short locked section. */
+  async sync(req: SyncRequest): Promise<SyncResult> {
+    return withLock(this.l.lock, this.lockOptions(), () => this.syncLocked(req));
+  }
+
+  private syncLocked(req: SyncRequest): SyncResult {
+    this.checkOwnJournal();
+    this.reader.poll(this.farmerId);
+    const st = this.state;
+    const me = this.self.index;
+    const records: JournalRecord[] = [];
+    const outcomes: Outcome[] = [];
+    let finished = '';
+    let failed = '';
+    const events: string[] = [];
+
+    for (const c of req.completions ?? []) {
+      if (st.ownerOf(c.id) !== me || st.attemptOf(c.id) !== c.attempt) {
+        outcomes.push('fenced');
+        continue;
+      }
+      const line = formatTaskLine(c.id, c.task);
+      if (c.ok) {
+        records.push({ t: 'done', id: c.id, a: c.attempt, s: c.start, e: c.end, w: c.slot });
+        finished += line;
+        outcomes.push('done');
+      } else {
+        const final = st.failsOf(c.id) + 1 > this.o.retries;
+        records.push({ t: 'fail', id: c.id, a: c.attempt, s: c.start, e: c.end, w: c.slot, rc: c.rc, sig: c.signal, to: c.timedOut, final });
+        if (final) failed += line;
+        outcomes.push(final ? 'failed' : 'retry');
+      }
+      events.push(this.traceEvent(c, outcomes[outcomes.length - 1]));
+    }
+    for (const s of req.stopped ?? []) {
+      if (st.ownerOf(s.id) === me && st.attemptOf(s.id) === s.attempt) records.push({ t: 'requeue', id: s.id, a: s.attempt, why: 'stop' });
+    }
+    let reclaimed = 0;
+    const now = Date.now();
+    for (const f of this.reader.farmers.values()) {
+      if (f === this.self || st.claimsOf(f.index).size === 0 || !this.isGone(f, now)) continue;
+      const back = this.takeBack(f);
+      reclaimed += back.filter((r) => r.t === 'requeue').length;
+      records.push(...back);
+    }
+    if (req.checkTasklist) records.push(...this.checkTasklist());
+
+    // finished/failed before the journal: if we die in between, takeBack() finds the lines.
+    appendLines(this.l.finished, finished);
+    appendLines(this.l.failed, failed);
+    appendJsonArray(this.l.timeline, events);
+    this.write(records);
+
+    const claims: Claim[] = [];
+    const claimRecords: JournalRecord[] = [];
+    for (let i = 0; i < (req.want ?? 0); i++) {
+      const id = st.nextPending();
+      if (id < 0) break;
+      const a = st.attemptOf(id) + 1;
+      claimRecords.push({ t: 'claim', id, a, ts: now });
+      claims.push({ id, attempt: a, task: st.tasks[id] });
+    }
+    this.write(claimRecords);
+    return { claims, outcomes, reclaimed };
+  }
+
+  /** A heartbeat: an append to our own journal, no lock needed (nobody else writes it). */
+  heartbeat(): void {
+    this.write([{ t: 'hb', ts: Date.now() }]);
+  }
+
+  /** True while another live farmer holds claims or may still add work. */
+  othersBusy(): boolean {
+    const now = Date.now();
+    for (const f of this.reader.farmers.values()) {
+      if (f !== this.self && this.state.claimsOf(f.index).size > 0 && !this.isGone(f, now)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Leaves the workdir: records our stop, and when no other farmer is alive, compacts it so that
+   * `toprocess` holds exactly the tasks not done, as PyTaskFarmer expects at rest.
+   */
+  async close(stopped: Array<{ id: number; attempt: number }>): Promise<void> {
+    await withLock(this.l.lock, this.lockOptions(), () => {
+      let stale = false;
+      try {
+        this.checkOwnJournal();
+      } catch (err) {
+        if (!(err instanceof StaleWorkdirError)) throw err;
+        stale = true;
+      }
+      if (stale) return;
+      this.reader.poll(this.farmerId);
+      const records: JournalRecord[] = [];
+      for (const s of stopped) {
+        if (this.state.ownerOf(s.id) === this.self.index && this.state.attemptOf(s.id) === s.attempt) {
+          records.push({ t: 'requeue', id: s.id, a: s.attempt, why: 'stop' });
+        }
+      }
+      records.push({ t: 'bye', ts: Date.now() });
+      this.write(records);
+      const now = Date.now();
+      const others = [...this.reader.farmers.values()].filter((f) => f !== this.self);
+      if (others.every((f) => this.isGone(f, now))) {
+        const back: JournalRecord[] = [];
+        for (const f of others) back.push(...this.takeBack(f));
+        this.write(back);
+        this.compact();
+      }
+    });
+  }
+
+  private isGone(f: FarmerInfo, now: number): boolean {
+    return farmerGone(f, now, this.o.lease);
+  }
+
+  /**
+   * Takes back the claims of a gone farmer. A claim whose task already reached `finished` or
+   * `failed` (the farmer died between writing the line and its journal record) is completed,
+   * not requeued, so no task is recorded twice.
+   */
+  private takeBack(f: FarmerInfo): JournalRecord[] {
+    const claims = [...this.state.claimsOf(f.index)];
+    if (claims.length === 0) return [];
+    const tailIds = (path: string) => new Set(idsOfTaskLines(readTail(path, 4 << 20)));
+    const fin = tailIds(this.l.finished);
+    const fail = tailIds(this.l.failed);
+    const out: JournalRecord[] = [];
+    for (const id of claims) {
+      const a = this.state.attemptOf(id);
+      if (fin.has(id)) out.push({ t: 'done', id, a, s: 0, e: 0, w: -1 });
+      else if (fail.has(id)) out.push({ t: 'fail', id, a, s: 0, e: 0, w: -1, rc: null, sig: null, to: false, final: true });
+      else out.push({ t: 'requeue', id, a, why: 'lease' });
+    }
+    if (out.length) this.o.warn(`farmer ${f.id} is gone: ${out.length} task(s) it held are back in the pool`);
+    return out;
+  }
+
+  /** New tasks from lines appended to the tasklist. Under the lock. */
+  private checkTasklist(): JournalRecord[] {
+    const meta = readMeta(this.l);
+    if (!meta) return [];
+    let buf: Buffer;
+    try {
+      if (statSync(this.o.tasklist).size <= meta.bytes) return [];
+      buf = readFileSync(this.o.tasklist);
+    } catch {
+      return [];
+    }
+    try {
+      return this.appendedTasks(meta, buf);
+    } catch (err) {
+      this.o.warn(`${(err as Error).message}; ignoring the change`);
+      return [];
+    }
+  }
+
+  private appendedTasks(meta: Meta, buf: Buffer): JournalRecord[] {
+    const added = appendedBytes(meta, this.o.tasklist, buf, this.l.dir);
+    if (added.length === 0) return [];
+    const lines = parseTasklist(added.toString('utf8'));
+    const records: JournalRecord[] = lines.map((line, i) => ({ t: 'add', id: meta.tasks + i, task: this.o.handler(line, meta.tasks + i) }));
+    const bytes = meta.bytes + added.length;
+    writeMeta(this.l, { ...meta, bytes, sha256: sha256(buf.subarray(0, bytes)), tasks: meta.tasks + lines.length });
+    return records;
+  }
+
+  /** Tasks of the tasklist found in none of toprocess, finished, failed: PyTaskFarmer lost them. */
+  private recoverLost(tasks: string[]): JournalRecord[] {
+    const known = new Set<number>();
+    for (const f of [this.l.finished, this.l.failed]) {
+      if (existsSync(f)) for (const id of idsOfTaskLines(readFileSync(f, 'utf8'))) known.add(id);
+    }
+    const out: JournalRecord[] = [];
+    tasks.forEach((task, id) => {
+      if (!known.has(id) && this.state.statusOf(id) === Status.Absent) out.push({ t: 'add', id, task });
+    });
+    if (out.length) this.o.warn(`recovered ${out.length} task(s) that were in no file of the workdir (lost by a crashed farmer)`);
+    return out;
+  }
+
+  /**
+   * Rewrites `toprocess` as the tasks not done and moves the journals to history. Only when no
+   * other farmer is alive. Replaying the old journals over the new `toprocess` (a crash right
+   * after the rename) changes nothing, so the two steps need no commit record.
+   */
+  private compact(): void {
+    const st = this.state;
+    const ids = st.notDone();
+    writeFileAtomic(this.l.toprocess, ids.map((id) => formatTaskLine(id, st.tasks[id])));
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    for (const name of readdirSync(this.l.journals)) {
+      renameSync(join(this.l.journals, name), join(this.l.history, `${stamp}-${name}`));
+    }
+  }
+
+  /** Appends our records to our journal and folds them into our state. */
+  private write(records: JournalRecord[]): void {
+    if (records.length === 0) return;
+    const text = encodeRecords(records);
+    appendFileSync(journalPath(this.l, this.farmerId), text, { mode: FILE_MODE });
+    this.ownOffset += Buffer.byteLength(text);
+    this.reader.apply(this.self, records);
+  }
+
+  private checkOwnJournal(): void {
+    let size = -1;
+    try {
+      size = statSync(journalPath(this.l, this.farmerId)).size;
+    } catch {
+      // missing: compacted away
+    }
+    if (size !== this.ownOffset) {
+      throw new StaleWorkdirError(
+        `workdir ${this.l.dir} was compacted by another farmer while this one was presumed dead; its tasks were given to others`,
+      );
+    }
+  }
+
+  private traceEvent(c: Completion, outcome: Outcome): string {
+    return JSON.stringify({
+      name: c.task,
+      cat: outcome,
+      ph: 'X',
+      ts: c.start * 1000,
+      dur: Math.max(0, c.end - c.start) * 1000,
+      pid: process.pid,
+      tid: c.slot,
+      args: { id: c.id, attempt: c.attempt, rc: c.rc, signal: c.signal, host, farmer: this.farmerId },
+    });
+  }
+
+  /** Perfetto track names: one process per farmer (host and pid), one thread per worker slot. */
+  private trackNames(): string[] {
+    const out = [JSON.stringify({ name: 'process_name', ph: 'M', pid: process.pid, args: { name: `farmer ${host}:${process.pid}` } })];
+    for (let w = 0; w < this.o.workers; w++) {
+      out.push(JSON.stringify({ name: 'thread_name', ph: 'M', pid: process.pid, tid: w, args: { name: `worker ${w}` } }));
+    }
+    return out;
+  }
+}
+
+function countLines(path: string): number {
+  try {
+    return idsOfTaskLines(readFileSync(path, 'utf8')).length;
+  } catch {
+    return 0;
+  }
+}
+
+function readTasklist(path: string): Buffer {
+  try {
+    if (statSync(path).isDirectory()) throw new UsageError(`tasklist ${path} is a directory, not a file`);
+    return readFileSync(path);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`tasklist ${path} does not exist`);
+    if (code === 'EACCES') throw new UsageError(`tasklist ${path} is not readable (permission denied)`);
+    throw new UsageError(`tasklist ${path} cannot be read (${code ?? (err as Error).message})`);
+  }
+}
+
+/** The workdir must be a writable directory, or creatable in its nearest existing parent. */
+function checkWritableDir(dir: string, what: string): void {
+  let p = dir;
+  for (;;) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      const parent = dirname(p);
+      if (parent === p) throw new UsageError(`${what} ${dir} cannot be created`);
+      p = parent;
+      continue;
+    }
+    if (!st.isDirectory()) {
+      throw new UsageError(p === dir ? `${what} ${dir} exists and is not a directory` : `${what} ${dir} cannot be created: ${p} is not a directory`);
+    }
+    try {
+      accessSync(p, constants.W_OK | constants.X_OK);
+    } catch {
+      throw new UsageError(p === dir ? `${what} ${dir} is not writable` : `${what} ${dir} cannot be created: ${p} is not writable`);
+    }
+    return;
+  }
+}
