@@ -10,7 +10,7 @@ import {
   isUsageError,
   oneLine,
   status
-} from "./chunks/chunk-MNMPDNVY.js";
+} from "./chunks/chunk-SFAA6I4Q.js";
 
 // node_modules/ms/index.js
 var require_ms = __commonJS({
@@ -3581,7 +3581,7 @@ var package_default = {
     typecheck: "tsc --noEmit",
     lint: "eslint src tests && prettier --check src tests",
     format: "prettier --write src tests",
-    start: "node dist/cli.js examples/hello.tasks -n 4 -w examples/hello.tasks_workdir",
+    start: "node dist/cli.js examples/hello.tasks -n 4 -w examples/hello.tasks_workdir --verbose && node dist/cli.js status examples/hello.tasks_workdir",
     test: "npm run typecheck && npm run build && vitest run",
     bench: "node bench/run.mjs"
   },
@@ -3671,7 +3671,12 @@ function parseArgs(argv, version, write) {
   let result;
   const program2 = new Command("taskfarmer").description("Run every line of a tasklist as a command, N at a time, resumable and shareable across nodes.").version(version, "--version").exitOverride().configureOutput({ writeOut: write, writeErr: write, outputError: () => {
   } }).showHelpAfterError(false).enablePositionalOptions();
-  program2.command("run", { isDefault: true }).description("farm a tasklist (the default command)").argument("<tasklist>", "file with one task per line (blank lines and # comments skipped)").addOption(new Option("-n, --proc <N>", `parallel workers (default: ${availableParallelism()}, this machine's CPUs)`)).option("-w, --workdir <DIR>", "work directory (default: TASKLIST_workdir)").option("--timeout <DURATION>", "stop the whole farmer after this long: 3600, 90s, 15m, 2h (tasks go back, exit 75)").option("--task-timeout <DURATION>", "kill a task running longer than this (counts as a failure)").option("--retries <N>", "re-run a failing task up to N more times", "0").option("--lease <DURATION>", "a farmer silent this long is presumed dead; its tasks return to the pool", "60s").option("--lock-stale <DURATION>", "a workdir lock older than this was left by a dead farmer", "30s").option("-r, --runner <NAME>", "runner: default (bash -c)", "default").option("-t, --tasklist <HANDLER>", "tasklist handler: default (one command per line)", "default").option("-v, --verbose", "print a line per task start and end").option("-q, --quiet", "print nothing but errors").action((tasklist, o) => {
+  program2.command("run", { isDefault: true }).description("farm a tasklist (the default command)").argument("<tasklist>", "file with one task per line (blank lines and # comments skipped)").addOption(
+    new Option("-n, --proc <N>", `parallel workers (default: ${availableParallelism()}, this machine's CPUs)`)
+  ).option("-w, --workdir <DIR>", "work directory (default: TASKLIST_workdir)").option(
+    "--timeout <DURATION>",
+    "stop the whole farmer after this long: 3600, 90s, 15m, 2h (tasks go back, exit 75)"
+  ).option("--task-timeout <DURATION>", "kill a task running longer than this (counts as a failure)").option("--retries <N>", "re-run a failing task up to N more times", "0").option("--lease <DURATION>", "a farmer silent this long is presumed dead; its tasks return to the pool", "60s").option("--lock-stale <DURATION>", "a workdir lock older than this was left by a dead farmer", "30s").option("-r, --runner <NAME>", "runner: default (bash -c)", "default").option("-t, --tasklist <HANDLER>", "tasklist handler: default (one command per line)", "default").option("-v, --verbose", "print a line per task start and end").option("-q, --quiet", "print nothing but errors").action((tasklist, o) => {
     const s = (k) => o[k];
     result = {
       kind: "run",
@@ -3725,12 +3730,17 @@ function eventPrinter(verbose, quiet) {
         break;
       case "task-end": {
         const how = e.timedOut ? "timed out" : e.signal ? `killed by ${e.signal}` : `exit ${e.rc}`;
-        if (e.outcome === "failed" && !quiet) err(`task ${e.id} failed (${how}) after ${formatDuration(e.durationMs)}: ${e.task} \u2014 log: ${e.log}`);
-        else if (verbose) out(`[${e.outcome}] task ${e.id} attempt ${e.attempt} (${how}) in ${formatDuration(e.durationMs)}`);
+        if (e.outcome === "failed" && !quiet)
+          err(`task ${e.id} failed (${how}) after ${formatDuration(e.durationMs)}: ${e.task} \u2014 log: ${e.log}`);
+        else if (verbose)
+          out(`[${e.outcome}] task ${e.id} attempt ${e.attempt} (${how}) in ${formatDuration(e.durationMs)}`);
         break;
       }
       case "stopping":
-        if (!quiet) err(e.reason === "drain" ? "draining: no new tasks, running ones finish" : `stopping (${e.reason}): running tasks go back to toprocess`);
+        if (!quiet)
+          err(
+            e.reason === "drain" ? "draining: no new tasks, running ones finish" : `stopping (${e.reason}): running tasks go back to toprocess`
+          );
         break;
       case "warning":
         err(`warning: ${e.message}`);
@@ -3750,7 +3760,9 @@ async function main(argv) {
   if (result.error) err(result.error);
   if (!cmd.quiet) {
     const left = result.remaining ? `, ${result.remaining} left in toprocess (run again to continue)` : "";
-    out(`taskfarmer: ${result.finished} finished, ${result.failed} failed${left} \u2014 ${formatDuration(result.durationMs)}`);
+    out(
+      `taskfarmer: ${result.finished} finished, ${result.failed} failed${left} \u2014 ${formatDuration(result.durationMs)}`
+    );
   }
   return result.exitCode;
 }

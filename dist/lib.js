@@ -4,7 +4,7 @@ import {
   farm,
   formatStatus,
   status
-} from "./chunks/chunk-MNMPDNVY.js";
+} from "./chunks/chunk-SFAA6I4Q.js";
 export {
   UsageError,
   farm,

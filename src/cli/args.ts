@@ -50,9 +50,14 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
     .command('run', { isDefault: true })
     .description('farm a tasklist (the default command)')
     .argument('<tasklist>', 'file with one task per line (blank lines and # comments skipped)')
-    .addOption(new Option('-n, --proc <N>', `parallel workers (default: ${availableParallelism()}, this machine's CPUs)`))
+    .addOption(
+      new Option('-n, --proc <N>', `parallel workers (default: ${availableParallelism()}, this machine's CPUs)`),
+    )
     .option('-w, --workdir <DIR>', 'work directory (default: TASKLIST_workdir)')
-    .option('--timeout <DURATION>', 'stop the whole farmer after this long: 3600, 90s, 15m, 2h (tasks go back, exit 75)')
+    .option(
+      '--timeout <DURATION>',
+      'stop the whole farmer after this long: 3600, 90s, 15m, 2h (tasks go back, exit 75)',
+    )
     .option('--task-timeout <DURATION>', 'kill a task running longer than this (counts as a failure)')
     .option('--retries <N>', 're-run a failing task up to N more times', '0')
     .option('--lease <DURATION>', 'a farmer silent this long is presumed dead; its tasks return to the pool', '60s')

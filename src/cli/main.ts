@@ -23,12 +23,19 @@ function eventPrinter(verbose: boolean, quiet: boolean): (e: FarmEvent) => void 
         break;
       case 'task-end': {
         const how = e.timedOut ? 'timed out' : e.signal ? `killed by ${e.signal}` : `exit ${e.rc}`;
-        if (e.outcome === 'failed' && !quiet) err(`task ${e.id} failed (${how}) after ${formatDuration(e.durationMs)}: ${e.task} — log: ${e.log}`);
-        else if (verbose) out(`[${e.outcome}] task ${e.id} attempt ${e.attempt} (${how}) in ${formatDuration(e.durationMs)}`);
+        if (e.outcome === 'failed' && !quiet)
+          err(`task ${e.id} failed (${how}) after ${formatDuration(e.durationMs)}: ${e.task} — log: ${e.log}`);
+        else if (verbose)
+          out(`[${e.outcome}] task ${e.id} attempt ${e.attempt} (${how}) in ${formatDuration(e.durationMs)}`);
         break;
       }
       case 'stopping':
-        if (!quiet) err(e.reason === 'drain' ? 'draining: no new tasks, running ones finish' : `stopping (${e.reason}): running tasks go back to toprocess`);
+        if (!quiet)
+          err(
+            e.reason === 'drain'
+              ? 'draining: no new tasks, running ones finish'
+              : `stopping (${e.reason}): running tasks go back to toprocess`,
+          );
         break;
       case 'warning':
         err(`warning: ${e.message}`);
@@ -49,7 +56,9 @@ async function main(argv: string[]): Promise<number> {
   if (result.error) err(result.error);
   if (!cmd.quiet) {
     const left = result.remaining ? `, ${result.remaining} left in toprocess (run again to continue)` : '';
-    out(`taskfarmer: ${result.finished} finished, ${result.failed} failed${left} — ${formatDuration(result.durationMs)}`);
+    out(
+      `taskfarmer: ${result.finished} finished, ${result.failed} failed${left} — ${formatDuration(result.durationMs)}`,
+    );
   }
   return result.exitCode;
 }

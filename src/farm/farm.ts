@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { countLines } from '../util/count.js';
 import { resolveHandler } from '../tasklist/handlers.js';
 import { resolveRunner } from '../runners/registry.js';
-import { killTree, launch, type ExitInfo } from '../runners/process.js';
+import { SlotLauncher, type ExitInfo, type Launched } from '../runners/process.js';
 import type { Runner, TaskContext } from '../runners/types.js';
 import { oneLine } from '../util/errors.js';
 import { Workdir, type Claim, type Completion } from '../workdir/workdir.js';
@@ -16,7 +16,7 @@ interface Running {
   claim: Claim;
   slot: number;
   ctx: TaskContext;
-  pid: number | undefined;
+  proc: Launched | undefined;
   start: number;
   timedOut: boolean;
   stopped: boolean;
@@ -34,7 +34,8 @@ export async function farm(options: FarmOptions): Promise<FarmResult> {
 }
 
 class Farm {
-  private readonly o: Required<Pick<FarmOptions, 'workers' | 'retries' | 'lease' | 'lockStale' | 'killGrace'>> & FarmOptions;
+  private readonly o: Required<Pick<FarmOptions, 'workers' | 'retries' | 'lease' | 'lockStale' | 'killGrace'>> &
+    FarmOptions;
   private readonly runner: Runner;
   private wd!: Workdir;
   private readonly slots: Array<Running | null>;
@@ -47,10 +48,16 @@ class Farm {
   private finishing = false;
   private fatal: Error | undefined;
   private checkTasklist = false;
+  /** Claimed, not yet started: short tasks are claimed ahead so the lock is taken per batch, not per task. */
+  private queue: Claim[] = [];
+  /** Recent mean task duration (ms), to decide whether claiming ahead pays. */
+  private meanMs = 1_000;
+  private flushTimer: NodeJS.Timeout | undefined;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly ran = { done: 0, failed: 0, retried: 0, stopped: 0 };
   private readonly started = Date.now();
   private readonly baseEnv = { ...process.env };
+  private launchers: SlotLauncher[] = [];
   private resolveDone!: () => void;
   private readonly handlers = new Map<NodeJS.Signals, () => void>();
 
@@ -63,8 +70,10 @@ class Farm {
       lockStale: options.lockStale ?? 30_000,
       killGrace: options.killGrace ?? 1_000,
     };
-    this.runner = typeof options.runner === 'object' ? options.runner : resolveRunner(options.runner ?? 'default', options.runners);
+    this.runner =
+      typeof options.runner === 'object' ? options.runner : resolveRunner(options.runner ?? 'default', options.runners);
     this.slots = new Array(this.o.workers).fill(null);
+    this.launchers = this.slots.map(() => new SlotLauncher(this.baseEnv));
   }
 
   async run(): Promise<FarmResult> {
@@ -145,14 +154,16 @@ class Farm {
     const completions = this.completions.splice(0);
     const stopped = this.stoppedAttempts.splice(0);
     const accepting = !this.stopReason && !this.draining && !this.fatal;
-    const want = accepting ? this.idle() : 0;
+    const want = accepting ? Math.max(0, this.idle() + this.prefetch() - this.queue.length) : 0;
+    if (!accepting) for (const c of this.queue.splice(0)) stopped.push({ id: c.id, attempt: c.attempt });
     const checkTasklist = this.checkTasklist;
     this.checkTasklist = false;
     try {
       if (this.wd && (completions.length || stopped.length || want > 0)) {
         const res = await this.wd.sync({ completions, stopped, want, checkTasklist });
         res.outcomes.forEach((outcome, i) => this.reportEnd(completions[i], outcome));
-        for (const claim of res.claims) this.startTask(claim);
+        this.queue.push(...res.claims);
+        this.fillSlots();
       }
     } catch (err) {
       // The completions were not recorded: they stay claimed and are requeued on close or by lease.
@@ -169,8 +180,39 @@ class Farm {
     }
   }
 
+  /**
+   * How many tasks to hold beyond the free slots. Only for short tasks (under 100 ms on
+   * average), where the lock would cost as much as the task; long tasks are claimed one by one
+   * so that no farmer sits on work another could start.
+   */
+  private prefetch(): number {
+    return this.meanMs < 100 ? this.slots.length : 0;
+  }
+
+  private fillSlots(): void {
+    if (this.stopReason || this.draining || this.fatal) return;
+    while (this.queue.length > 0 && this.idle() > 0) this.startTask(this.queue.shift()!);
+  }
+
+  /**
+   * After a task ends: start the next one from the queue, and record completions now when the
+   * queue runs low, else batched within 50 ms.
+   */
+  private afterExit(): void {
+    this.fillSlots();
+    const low = this.queue.length <= this.prefetch() / 2 && !this.stopReason && !this.draining;
+    if (low || this.running() === 0 || this.completions.length >= this.slots.length || this.stopReason || this.fatal) {
+      this.requestSync();
+    } else if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
+        this.requestSync();
+      }, 50);
+    }
+  }
+
   private shouldFinish(): boolean {
-    if (this.running() > 0 || this.completions.length || this.stoppedAttempts.length) return false;
+    if (this.running() > 0 || this.queue.length || this.completions.length || this.stoppedAttempts.length) return false;
     if (this.stopReason || this.draining || this.fatal) return true;
     const st = this.wd.state;
     return st.count.pending === 0 && !this.wd.othersBusy();
@@ -179,13 +221,21 @@ class Farm {
   private startTask(claim: Claim): void {
     const slot = this.slots.indexOf(null);
     const ctx: TaskContext = { id: claim.id, attempt: claim.attempt, slot, workdir: this.wd.l.dir };
-    const r: Running = { claim, slot, ctx, pid: undefined, start: Date.now(), timedOut: false, stopped: false, timers: [] };
+    const r: Running = {
+      claim,
+      slot,
+      ctx,
+      proc: undefined,
+      start: Date.now(),
+      timedOut: false,
+      stopped: false,
+      timers: [],
+    };
     this.slots[slot] = r;
     let exited: Promise<ExitInfo>;
     try {
       const spec = this.runner.command(claim.task, ctx);
       const env = {
-        ...this.baseEnv,
         ...spec.env,
         PROC_NUMBER: String(claim.id),
         TASKFARMER_TASK_ID: String(claim.id),
@@ -193,9 +243,8 @@ class Farm {
         TASKFARMER_WORKDIR: this.wd.l.dir,
         TASKFARMER_WORKER: String(slot),
       };
-      const launched = launch(spec, this.wd.logPath(claim.id), env);
-      r.pid = launched.pid;
-      exited = launched.exited;
+      r.proc = this.launchers[slot].run(spec, this.wd.logPath(claim.id), env);
+      exited = r.proc.exited;
     } catch (err) {
       exited = Promise.resolve({ code: null, signal: null, error: oneLine(err) });
     }
@@ -216,14 +265,14 @@ class Farm {
   }
 
   private killTask(r: Running): void {
-    killTree(r.pid, 'SIGTERM');
-    r.timers.push(setTimeout(() => killTree(r.pid, 'SIGKILL'), this.o.killGrace));
+    r.proc?.kill('SIGTERM');
+    r.timers.push(setTimeout(() => r.proc?.kill('SIGKILL'), this.o.killGrace));
   }
 
   private onExit(r: Running, info: ExitInfo): void {
     for (const t of r.timers) clearTimeout(t);
     // Whatever the task left in its process group (background jobs) does not outlive it.
-    killTree(r.pid, 'SIGKILL');
+    r.proc?.kill('SIGKILL');
     const ok = info.code === 0 && !r.timedOut && !r.stopped;
     try {
       this.runner.after?.(r.ctx, ok);
@@ -236,17 +285,35 @@ class Farm {
       this.stoppedAttempts.push({ id: r.claim.id, attempt: r.claim.attempt });
       this.ran.stopped++;
       this.emit({
-        type: 'task-end', id: r.claim.id, attempt: r.claim.attempt, task: r.claim.task, slot: r.slot, outcome: 'stopped',
-        rc: info.code, signal: info.signal, timedOut: false, durationMs: end - r.start, log: this.wd.logPath(r.claim.id),
+        type: 'task-end',
+        id: r.claim.id,
+        attempt: r.claim.attempt,
+        task: r.claim.task,
+        slot: r.slot,
+        outcome: 'stopped',
+        rc: info.code,
+        signal: info.signal,
+        timedOut: false,
+        durationMs: end - r.start,
+        log: this.wd.logPath(r.claim.id),
       });
     } else {
       if (info.error) this.emit({ type: 'warning', message: `task ${r.claim.id} could not start: ${info.error}` });
       this.completions.push({
-        id: r.claim.id, attempt: r.claim.attempt, ok, rc: info.code, signal: info.signal, timedOut: r.timedOut,
-        start: r.start, end, slot: r.slot, task: r.claim.task,
+        id: r.claim.id,
+        attempt: r.claim.attempt,
+        ok,
+        rc: info.code,
+        signal: info.signal,
+        timedOut: r.timedOut,
+        start: r.start,
+        end,
+        slot: r.slot,
+        task: r.claim.task,
       });
+      this.meanMs = 0.9 * this.meanMs + 0.1 * (end - r.start);
     }
-    this.requestSync();
+    this.afterExit();
   }
 
   private reportEnd(c: Completion, outcome: 'done' | 'failed' | 'retry' | 'fenced'): void {
@@ -254,19 +321,29 @@ class Farm {
     else if (outcome === 'failed') this.ran.failed++;
     else if (outcome === 'retry') this.ran.retried++;
     this.emit({
-      type: 'task-end', id: c.id, attempt: c.attempt, task: c.task, slot: c.slot, outcome, rc: c.rc, signal: c.signal,
-      timedOut: c.timedOut, durationMs: c.end - c.start, log: this.wd.logPath(c.id),
+      type: 'task-end',
+      id: c.id,
+      attempt: c.attempt,
+      task: c.task,
+      slot: c.slot,
+      outcome,
+      rc: c.rc,
+      signal: c.signal,
+      timedOut: c.timedOut,
+      durationMs: c.end - c.start,
+      log: this.wd.logPath(c.id),
     });
   }
 
   /** Stop claiming, kill every running task's tree, put them back; a second request kills at once. */
   stop(reason: StopReason): void {
     if (this.stopReason) {
-      for (const r of this.slots) if (r) killTree(r.pid, 'SIGKILL');
+      for (const r of this.slots) r?.proc?.kill('SIGKILL');
       return;
     }
     this.stopReason = reason;
     if (!this.wd) return;
+    for (const c of this.queue.splice(0)) this.stoppedAttempts.push({ id: c.id, attempt: c.attempt });
     this.emit({ type: 'stopping', reason });
     for (const r of this.slots) {
       if (!r) continue;
@@ -280,6 +357,7 @@ class Farm {
   drain(): void {
     if (this.draining || this.stopReason) return;
     this.draining = true;
+    for (const c of this.queue.splice(0)) this.stoppedAttempts.push({ id: c.id, attempt: c.attempt });
     this.emit({ type: 'stopping', reason: 'drain' });
     this.requestSync();
   }
@@ -300,11 +378,13 @@ class Farm {
     if (this.finishing) return;
     this.finishing = true;
     for (const t of this.timers) clearTimeout(t);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     try {
       await this.wd.close(this.stoppedAttempts.splice(0));
     } catch (err) {
       if (!this.fatal) this.fatal = err as Error;
     }
+    for (const l of this.launchers) l.close();
     this.removeSignals();
     this.resolveDone();
   }

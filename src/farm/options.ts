@@ -40,7 +40,15 @@ export interface FarmOptions {
 export type StopReason = 'timeout' | 'drain' | 'abort' | `signal:${string}`;
 
 export type FarmEvent =
-  | { type: 'started'; workdir: string; farmer: string; workers: number; pending: number; finished: number; failed: number }
+  | {
+      type: 'started';
+      workdir: string;
+      farmer: string;
+      workers: number;
+      pending: number;
+      finished: number;
+      failed: number;
+    }
   | { type: 'task-start'; id: number; attempt: number; task: string; slot: number }
   | {
       type: 'task-end';

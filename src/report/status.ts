@@ -34,7 +34,8 @@ export interface StatusSnapshot {
 export function status(workdir: string, defaultLease = 60_000): StatusSnapshot {
   const l = layout(resolve(workdir));
   if (!existsSync(l.dir)) throw new UsageError(`workdir ${workdir} does not exist`);
-  if (!existsSync(l.toprocess)) throw new UsageError(`workdir ${workdir} is not a taskfarmer workdir (no toprocess file)`);
+  if (!existsSync(l.toprocess))
+    throw new UsageError(`workdir ${workdir} is not a taskfarmer workdir (no toprocess file)`);
   const reader = new Reader(l);
   reader.loadBase();
   reader.poll();
@@ -45,7 +46,15 @@ export function status(workdir: string, defaultLease = 60_000): StatusSnapshot {
     const alive = !farmerGone(f, now, defaultLease);
     const running = st.claimsOf(f.index).size;
     if (!alive && running === 0) continue;
-    farmers.push({ id: f.id, host: f.host, pid: f.pid, workers: f.workers, running, alive, silentMs: now - f.lastSeen });
+    farmers.push({
+      id: f.id,
+      host: f.host,
+      pid: f.pid,
+      workers: f.workers,
+      running,
+      alive,
+      silentMs: now - f.lastSeen,
+    });
   }
   const finished = countLines(l.finished);
   const failed = countLines(l.failed);

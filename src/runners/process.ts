@@ -1,43 +1,24 @@
-import { spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { constants } from 'node:os';
 import type { RunSpec } from './types.js';
 
 export interface ExitInfo {
+  /** Exit status as a shell reports it (`$?`: 128+N when killed by signal N), null if unknown. */
   code: number | null;
   signal: string | null;
-  /** The command could not be started at all (e.g. ENOENT). */
+  /** The command could not be started, or its launcher died. */
   error?: string;
 }
 
+/** One running attempt, in its own process group. */
 export interface Launched {
-  pid: number | undefined;
   exited: Promise<ExitInfo>;
+  /** Signals the attempt's whole process tree (now, or as soon as its pid is known). */
+  kill(signal: NodeJS.Signals): void;
 }
 
-/**
- * Starts a task in its own process group (so the whole tree can be signalled at once) with
- * stdout and stderr going straight to its log file: no pipe for a grandchild to hold open.
- */
-export function launch(spec: RunSpec, logFile: string, env: NodeJS.ProcessEnv): Launched {
-  const fd = openSync(logFile, 'w', 0o644);
-  try {
-    const child = spawn(spec.file, spec.args, {
-      detached: true,
-      stdio: ['ignore', fd, fd],
-      env,
-      cwd: spec.cwd,
-    });
-    const exited = new Promise<ExitInfo>((resolve) => {
-      child.once('error', (err) => resolve({ code: null, signal: null, error: err.message }));
-      child.once('exit', (code, signal) => resolve({ code, signal }));
-    });
-    return { pid: child.pid, exited };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Signals a task's whole process group; a group already gone is not an error. */
+/** Signals a process group; a group already gone is not an error. */
 export function killTree(pid: number | undefined, signal: NodeJS.Signals): void {
   if (!pid) return;
   try {
@@ -45,4 +26,157 @@ export function killTree(pid: number | undefined, signal: NodeJS.Signals): void 
   } catch {
     // ESRCH: every process of the group has exited.
   }
+}
+
+/** The first perl on PATH (Debian's perl-base is essential; HPC nodes have it), if any. */
+const PERL: string | undefined = (() => {
+  for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(':')) {
+    const p = `${dir || '.'}/perl`;
+    if (dir && existsSync(p)) return p;
+  }
+  return undefined;
+})();
+
+const signalNames = new Map<number, string>(Object.entries(constants.signals).map(([k, v]) => [v, k]));
+
+/**
+ * Starts tasks for one worker slot. Forking from Node costs ~1.4 ms of CPU a task (it copies a
+ * large address space): more than running `true` itself. So each slot keeps a small perl
+ * "launcher" that forks the tasks, 2-3x the throughput on short tasks. Each task still gets its
+ * own process group, its own log file, and its exact exit status or signal. Without perl, Node
+ * spawns the tasks itself.
+ */
+export class SlotLauncher {
+  private child: ChildProcess | undefined;
+  private buffered = '';
+  private current: { resolve: (e: ExitInfo) => void; pid?: number; pendingKill?: NodeJS.Signals } | undefined;
+
+  constructor(private readonly baseEnv: NodeJS.ProcessEnv) {}
+
+  run(spec: RunSpec, logFile: string, env: Record<string, string>): Launched {
+    if (!PERL) return spawnDirect(spec, logFile, { ...this.baseEnv, ...env });
+    const child = this.ensure(PERL);
+    const cur: NonNullable<SlotLauncher['current']> = { resolve: () => {} };
+    const exited = new Promise<ExitInfo>((resolve) => (cur.resolve = resolve));
+    this.current = cur;
+    const envs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+    const fields = [logFile, spec.cwd ?? '', String(envs.length), ...envs, spec.file, ...spec.args];
+    let msg = `${fields.length}\n`;
+    for (const f of fields) msg += `${Buffer.byteLength(f)}\n${f}`;
+    child.stdin!.write(msg);
+    return {
+      exited,
+      kill: (signal) => {
+        if (cur.pid) killTree(cur.pid, signal);
+        else cur.pendingKill = signal;
+      },
+    };
+  }
+
+  /** Ends the launcher (it exits when its input closes). */
+  close(): void {
+    this.child?.stdin?.end();
+    this.child = undefined;
+  }
+
+  private ensure(perl: string): ChildProcess {
+    if (this.child) return this.child;
+    // Detached: a terminal's Ctrl-C reaches the farmer, which then stops tasks in order.
+    const child = spawn(perl, ['-e', LAUNCHER], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: this.baseEnv,
+      detached: true,
+    });
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => this.onData(chunk));
+    child.stdin!.on('error', () => {});
+    child.on('exit', () => {
+      if (this.child === child) this.child = undefined;
+      const cur = this.current;
+      this.current = undefined;
+      if (cur) {
+        killTree(cur.pid, 'SIGKILL');
+        cur.resolve({ code: null, signal: null, error: 'its launcher process died' });
+      }
+    });
+    child.unref();
+    this.child = child;
+    return child;
+  }
+
+  private onData(chunk: string): void {
+    this.buffered += chunk;
+    let nl: number;
+    while ((nl = this.buffered.indexOf('\n')) >= 0) {
+      const line = this.buffered.slice(0, nl);
+      this.buffered = this.buffered.slice(nl + 1);
+      const cur = this.current;
+      if (!cur) continue;
+      const value = Number(line.slice(2));
+      if (line[0] === 'P') {
+        cur.pid = value;
+        if (cur.pendingKill) killTree(value, cur.pendingKill);
+        continue;
+      }
+      this.current = undefined;
+      if (line[0] === 'X') cur.resolve({ code: value, signal: null });
+      else if (line[0] === 'S') cur.resolve({ code: 128 + value, signal: signalNames.get(value) ?? `SIG${value}` });
+      else cur.resolve({ code: 127, signal: null, error: line.slice(2) });
+    }
+  }
+}
+
+/**
+ * The launcher. Reads requests (a field count, then each field as "<bytes>\n<bytes>": log,
+ * cwd, env count, env…, argv…), opens the log, forks the task into its own process group,
+ * reports "P pid", waits, reports "X code" or "S signal" (or "E why" if it could not start).
+ * One request at a time: one launcher per worker slot.
+ */
+const LAUNCHER = `
+use strict; use POSIX ();
+$| = 1; binmode STDIN; binmode STDOUT;
+sub field { my $n = <STDIN>; return undef unless defined $n; chomp $n; my $b = '';
+  while (length($b) < $n) { my $r = read(STDIN, $b, $n - length($b), length($b)); return undef unless $r; }
+  return $b; }
+while (defined(my $count = <STDIN>)) { chomp $count;
+  my @f; for (1 .. $count) { my $x = field(); exit 0 unless defined $x; push @f, $x; }
+  my ($log, $cwd, $nenv) = splice(@f, 0, 3); my @env = splice(@f, 0, $nenv); my @argv = @f;
+  my $fh; unless (open($fh, '>', $log)) { print "E cannot write log $log: $!\n"; next; }
+  my $pid = fork();
+  unless (defined $pid) { print "E cannot fork: $!\n"; close $fh; next; }
+  if ($pid == 0) {
+    POSIX::setpgid(0, 0);
+    open(STDIN, '<', '/dev/null'); POSIX::dup2(fileno($fh), 1); POSIX::dup2(fileno($fh), 2);
+    for my $e (@env) { my ($k, $v) = split(/=/, $e, 2); $ENV{$k} = $v; }
+    if (length $cwd && !chdir $cwd) { print STDERR "taskfarmer: cannot cd to $cwd: $!\n"; POSIX::_exit(127); }
+    { exec { $argv[0] } @argv; }
+    print STDERR "taskfarmer: cannot run $argv[0]: $!\n"; POSIX::_exit(127);
+  }
+  close $fh; POSIX::setpgid($pid, $pid);
+  print "P $pid\n";
+  waitpid($pid, 0);
+  if ($? & 127) { print "S ", ($? & 127), "\n" } else { print "X ", ($? >> 8), "\n" }
+}
+`;
+
+/** Node's own spawn, for machines without perl. */
+function spawnDirect(spec: RunSpec, logFile: string, env: NodeJS.ProcessEnv): Launched {
+  const fd = openSync(logFile, 'w', 0o644);
+  let child: ChildProcess;
+  try {
+    child = spawn(spec.file, spec.args, { detached: true, stdio: ['ignore', fd, fd], env, cwd: spec.cwd });
+  } finally {
+    closeSync(fd);
+  }
+  const exited = new Promise<ExitInfo>((resolve) => {
+    child.once('error', (err) => resolve({ code: 127, signal: null, error: err.message }));
+    child.once('exit', (code, signal) =>
+      resolve({ code: code ?? (signal ? 128 + signalNumber(signal) : null), signal }),
+    );
+  });
+  return { exited, kill: (signal) => killTree(child.pid, signal) };
+}
+
+function signalNumber(signal: NodeJS.Signals): number {
+  return constants.signals[signal] ?? 0;
 }

@@ -17,10 +17,7 @@ export function builtinHandlerNames(): string[] {
 }
 
 /** Resolves a handler by name, or explains which names exist. */
-export function resolveHandler(
-  name: string,
-  extra: Record<string, TasklistHandler> = {},
-): TasklistHandler {
+export function resolveHandler(name: string, extra: Record<string, TasklistHandler> = {}): TasklistHandler {
   const handler = extra[name] ?? builtins[name];
   if (!handler) {
     const known = [...new Set([...Object.keys(builtins), ...Object.keys(extra)])].join(', ');

@@ -19,12 +19,18 @@ export function newFarmerId(): string {
   return `${safeHost}-${process.pid}-${randomBytes(3).toString('hex')}`;
 }
 
-/** False only when the process certainly does not exist. */
+/** False only when the process certainly does not exist (or is a zombie nobody reaped yet). */
 export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+  try {
+    // "pid (comm) S ...": the state letter follows the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
+  } catch {
+    return true;
   }
 }

@@ -90,7 +90,15 @@ export class Reader {
     for (const r of records) {
       switch (r.t) {
         case 'hello':
-          Object.assign(f, { host: r.host, boot: r.boot, pid: r.pid, workers: r.workers, lease: r.lease, started: r.ts, lastTs: r.ts });
+          Object.assign(f, {
+            host: r.host,
+            boot: r.boot,
+            pid: r.pid,
+            workers: r.workers,
+            lease: r.lease,
+            started: r.ts,
+            lastTs: r.ts,
+          });
           break;
         case 'hb':
           f.lastTs = r.ts;

@@ -155,10 +155,20 @@ export class Workdir {
     const fresh = !existsSync(l.toprocess);
     if (fresh) {
       const tasks = parseTasklist(buf.toString('utf8')).map((line, id) => this.o.handler(line, id));
-      writeFileAtomic(l.toprocess, tasks.map((t, id) => formatTaskLine(id, t)));
+      writeFileAtomic(
+        l.toprocess,
+        tasks.map((t, id) => formatTaskLine(id, t)),
+      );
       for (const f of [l.finished, l.failed]) if (!existsSync(f)) writeFileSync(f, '', { mode: FILE_MODE });
       if (!existsSync(l.timeline)) writeFileSync(l.timeline, '[\n]\n', { mode: FILE_MODE });
-      meta = { version: 1, tasklist: this.o.tasklist, bytes: buf.length, sha256: sha256(buf), tasks: tasks.length, created: new Date().toISOString() };
+      meta = {
+        version: 1,
+        tasklist: this.o.tasklist,
+        bytes: buf.length,
+        sha256: sha256(buf),
+        tasks: tasks.length,
+        created: new Date().toISOString(),
+      };
       writeMeta(l, meta);
     }
     this.reader.loadBase();
@@ -171,7 +181,14 @@ export class Workdir {
     // Tasks appended to the tasklist since the workdir was made become new tasks.
     if (!meta) {
       // A workdir PyTaskFarmer made: adopt it, and recover tasks it lost (popped, never recorded).
-      meta = { version: 1, tasklist: this.o.tasklist, bytes: buf.length, sha256: sha256(buf), tasks: 0, created: new Date().toISOString() };
+      meta = {
+        version: 1,
+        tasklist: this.o.tasklist,
+        bytes: buf.length,
+        sha256: sha256(buf),
+        tasks: 0,
+        created: new Date().toISOString(),
+      };
       const all = parseTasklist(buf.toString('utf8'));
       meta.tasks = all.length;
       records.push(...this.recoverLost(all.map((line, id) => this.o.handler(line, id))));
@@ -191,7 +208,17 @@ export class Workdir {
     }
     this.previous.finished = countLines(l.finished);
     this.previous.failed = countLines(l.failed);
-    this.write([{ t: 'hello', host, boot: bootId, pid: process.pid, workers: this.o.workers, lease: this.o.lease, ts: Date.now() }]);
+    this.write([
+      {
+        t: 'hello',
+        host,
+        boot: bootId,
+        pid: process.pid,
+        workers: this.o.workers,
+        lease: this.o.lease,
+        ts: Date.now(),
+      },
+    ]);
     appendJsonArray(l.timeline, this.trackNames());
   }
 
@@ -223,14 +250,26 @@ export class Workdir {
         outcomes.push('done');
       } else {
         const final = st.failsOf(c.id) + 1 > this.o.retries;
-        records.push({ t: 'fail', id: c.id, a: c.attempt, s: c.start, e: c.end, w: c.slot, rc: c.rc, sig: c.signal, to: c.timedOut, final });
+        records.push({
+          t: 'fail',
+          id: c.id,
+          a: c.attempt,
+          s: c.start,
+          e: c.end,
+          w: c.slot,
+          rc: c.rc,
+          sig: c.signal,
+          to: c.timedOut,
+          final,
+        });
         if (final) failed += line;
         outcomes.push(final ? 'failed' : 'retry');
       }
       events.push(this.traceEvent(c, outcomes[outcomes.length - 1]));
     }
     for (const s of req.stopped ?? []) {
-      if (st.ownerOf(s.id) === me && st.attemptOf(s.id) === s.attempt) records.push({ t: 'requeue', id: s.id, a: s.attempt, why: 'stop' });
+      if (st.ownerOf(s.id) === me && st.attemptOf(s.id) === s.attempt)
+        records.push({ t: 'requeue', id: s.id, a: s.attempt, why: 'stop' });
     }
     let reclaimed = 0;
     const now = Date.now();
@@ -328,7 +367,8 @@ export class Workdir {
     for (const id of claims) {
       const a = this.state.attemptOf(id);
       if (fin.has(id)) out.push({ t: 'done', id, a, s: 0, e: 0, w: -1 });
-      else if (fail.has(id)) out.push({ t: 'fail', id, a, s: 0, e: 0, w: -1, rc: null, sig: null, to: false, final: true });
+      else if (fail.has(id))
+        out.push({ t: 'fail', id, a, s: 0, e: 0, w: -1, rc: null, sig: null, to: false, final: true });
       else out.push({ t: 'requeue', id, a, why: 'lease' });
     }
     if (out.length) this.o.warn(`farmer ${f.id} is gone: ${out.length} task(s) it held are back in the pool`);
@@ -358,7 +398,11 @@ export class Workdir {
     const added = appendedBytes(meta, this.o.tasklist, buf, this.l.dir);
     if (added.length === 0) return [];
     const lines = parseTasklist(added.toString('utf8'));
-    const records: JournalRecord[] = lines.map((line, i) => ({ t: 'add', id: meta.tasks + i, task: this.o.handler(line, meta.tasks + i) }));
+    const records: JournalRecord[] = lines.map((line, i) => ({
+      t: 'add',
+      id: meta.tasks + i,
+      task: this.o.handler(line, meta.tasks + i),
+    }));
     const bytes = meta.bytes + added.length;
     writeMeta(this.l, { ...meta, bytes, sha256: sha256(buf.subarray(0, bytes)), tasks: meta.tasks + lines.length });
     return records;
@@ -374,7 +418,8 @@ export class Workdir {
     tasks.forEach((task, id) => {
       if (!known.has(id) && this.state.statusOf(id) === Status.Absent) out.push({ t: 'add', id, task });
     });
-    if (out.length) this.o.warn(`recovered ${out.length} task(s) that were in no file of the workdir (lost by a crashed farmer)`);
+    if (out.length)
+      this.o.warn(`recovered ${out.length} task(s) that were in no file of the workdir (lost by a crashed farmer)`);
     return out;
   }
 
@@ -386,7 +431,10 @@ export class Workdir {
   private compact(): void {
     const st = this.state;
     const ids = st.notDone();
-    writeFileAtomic(this.l.toprocess, ids.map((id) => formatTaskLine(id, st.tasks[id])));
+    writeFileAtomic(
+      this.l.toprocess,
+      ids.map((id) => formatTaskLine(id, st.tasks[id])),
+    );
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     for (const name of readdirSync(this.l.journals)) {
       renameSync(join(this.l.journals, name), join(this.l.history, `${stamp}-${name}`));
@@ -431,9 +479,18 @@ export class Workdir {
 
   /** Perfetto track names: one process per farmer (host and pid), one thread per worker slot. */
   private trackNames(): string[] {
-    const out = [JSON.stringify({ name: 'process_name', ph: 'M', pid: process.pid, args: { name: `farmer ${host}:${process.pid}` } })];
+    const out = [
+      JSON.stringify({
+        name: 'process_name',
+        ph: 'M',
+        pid: process.pid,
+        args: { name: `farmer ${host}:${process.pid}` },
+      }),
+    ];
     for (let w = 0; w < this.o.workers; w++) {
-      out.push(JSON.stringify({ name: 'thread_name', ph: 'M', pid: process.pid, tid: w, args: { name: `worker ${w}` } }));
+      out.push(
+        JSON.stringify({ name: 'thread_name', ph: 'M', pid: process.pid, tid: w, args: { name: `worker ${w}` } }),
+      );
     }
     return out;
   }
@@ -474,12 +531,18 @@ function checkWritableDir(dir: string, what: string): void {
       continue;
     }
     if (!st.isDirectory()) {
-      throw new UsageError(p === dir ? `${what} ${dir} exists and is not a directory` : `${what} ${dir} cannot be created: ${p} is not a directory`);
+      throw new UsageError(
+        p === dir
+          ? `${what} ${dir} exists and is not a directory`
+          : `${what} ${dir} cannot be created: ${p} is not a directory`,
+      );
     }
     try {
       accessSync(p, constants.W_OK | constants.X_OK);
     } catch {
-      throw new UsageError(p === dir ? `${what} ${dir} is not writable` : `${what} ${dir} cannot be created: ${p} is not writable`);
+      throw new UsageError(
+        p === dir ? `${what} ${dir} is not writable` : `${what} ${dir} cannot be created: ${p} is not writable`,
+      );
     }
     return;
   }

@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The built CLI, exactly what `npx taskfarmer` runs. */
+export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+export function tempDir(prefix = 'tf-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes a tasklist (one task per array item) and returns its path. */
+export function writeTasks(dir: string, tasks: string[], name = 'tasks.txt'): string {
+  const path = join(dir, name);
+  writeFileSync(path, tasks.map((t) => t + '\n').join(''));
+  return path;
+}
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts the CLI; the caller may signal it. Resolves when it exits. */
+export function startCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; detached?: boolean } = {}) {
+  const child: ChildProcess = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, ...opts.env },
+    cwd: opts.cwd,
+    detached: opts.detached,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const done = new Promise<RunResult>((res) => {
+    child.on('close', (code, signal) => res({ code, signal, stdout, stderr }));
+  });
+  return { child, done, output: () => ({ stdout, stderr }) };
+}
+
+export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunResult> {
+  return startCli(args, opts).done;
+}
+
+/** `<id> <task>` lines of a workdir file as [id, task] pairs ([] if absent). */
+export function taskLines(path: string): Array<[number, string]> {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const sp = l.indexOf(' ');
+      return [Number(l.slice(0, sp)), l.slice(sp + 1)] as [number, string];
+    });
+}
+
+export function ids(path: string): number[] {
+  return taskLines(path).map(([id]) => id);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `pred` is true or the timeout passes. */
+export async function waitFor(pred: () => boolean, timeoutMs = 20_000, what = 'condition'): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+/** Pids of live processes whose command line contains `marker` (from /proc, no ps needed). */
+export function processesWith(marker: string): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (stat[stat.lastIndexOf(')') + 2] === 'Z') continue;
+      if (cmd.includes(marker) && Number(name) !== process.pid) out.push(Number(name));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return out;
+}

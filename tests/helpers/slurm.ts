@@ -1,0 +1,172 @@
+/**
+ * A throw-away Slurm cluster (munged, slurmctld, slurmd n1..n3 on this host)
+ * for tests, started by tests/slurm/cluster.sh. Usage in vitest:
+ *
+ *   const reason = slurmAvailable();
+ *   describe.skipIf(reason)('under Slurm', () => {
+ *     let cluster: SlurmCluster;
+ *     beforeAll(async () => { cluster = await startCluster(); }, 90_000);
+ *     afterAll(() => cluster?.stop());
+ *     it('...', () => { execa('srun', [...], { env: cluster.env }); });
+ *   });
+ *
+ * Environment:
+ *   TASKFARMER_SKIP_SLURM=1   report Slurm as unavailable (skip those tests)
+ *   TASKFARMER_KEEP_SLURM=1   stop() keeps the cluster's directory (logs) for debugging
+ *   SLURM_TEST_PORT_BASE, SLURM_TEST_CPUS, SLURM_TEST_TIMEOUT: see cluster.sh
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface SlurmCluster {
+  /** Holds slurm.conf, munge socket, state, spool and logs (log/*.log). */
+  dir: string;
+  /** process.env without any inherited SLURM_* job variables, plus SLURM_CONF. */
+  env: NodeJS.ProcessEnv;
+  /** Kills every job, stops the daemons, removes dir. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export const CLUSTER_SH = fileURLToPath(new URL('../slurm/cluster.sh', import.meta.url));
+
+const SEARCH_DIRS = ['/usr/sbin', '/usr/bin', '/sbin', '/bin', '/usr/local/sbin', '/usr/local/bin'];
+
+function findExecutable(name: string): string | null {
+  const dirs = [...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean), ...SEARCH_DIRS];
+  for (const dir of dirs) {
+    const file = path.join(dir, name);
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+let availability: string | null | undefined;
+
+/** null if a test cluster can be started here, else why not (for `skipIf`). */
+export function slurmAvailable(): string | null {
+  if (availability !== undefined) return availability;
+  availability = checkAvailable();
+  return availability;
+}
+
+function checkAvailable(): string | null {
+  if (process.env.TASKFARMER_SKIP_SLURM) return 'TASKFARMER_SKIP_SLURM is set';
+  if (process.platform !== 'linux') return `the Slurm test cluster needs Linux, not ${process.platform}`;
+  for (const daemon of ['slurmctld', 'slurmd']) {
+    if (!findExecutable(daemon)) return `slurm-wlm not installed (${daemon} not on PATH)`;
+  }
+  if (!findExecutable('munged')) return 'munge not installed (munged not on PATH)';
+  for (const client of ['sinfo', 'squeue', 'srun', 'sbatch', 'salloc', 'scancel']) {
+    if (!findExecutable(client)) return `Slurm client commands not installed (${client} not on PATH)`;
+  }
+  if (!findExecutable('bash')) return 'bash not on PATH (needed by tests/slurm/cluster.sh)';
+  if (!existsSync(CLUSTER_SH)) return `${CLUSTER_SH} is missing`;
+  if (process.getuid?.() !== 0) return 'not root (slurmd must run as root to start jobs)';
+  return null;
+}
+
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], timeoutMs: number): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', [CLUSTER_SH, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: cleanEnv(process.env),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    // 'close', not 'exit': the daemons are forked off and keep no pipe open,
+    // so close comes right after exit.
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/**
+ * Variables a Slurm job exports (SLURM_JOB_ID, SLURM_NODELIST, SBATCH_*, ...)
+ * would make srun/sbatch think they run inside a job of *another* cluster when
+ * the tests themselves run under Slurm: drop them all.
+ */
+function cleanEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (/^(SLURM_|SLURMD_|SBATCH_|SALLOC_|SRUN_|SQUEUE_|SINFO_|SCANCEL_)/.test(key)) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Starts a fresh cluster in a new temp directory (well under a second here;
+ * allow ~60 s in a beforeAll for slow CI hosts). Rejects with the daemons'
+ * logs in the message if it does not come up.
+ */
+export async function startCluster(): Promise<SlurmCluster> {
+  const reason = slurmAvailable();
+  if (reason) throw new Error(`cannot start a Slurm test cluster: ${reason}`);
+
+  // The munge socket lives in dir and a unix socket path has at most 107 bytes.
+  const base = tmpdir().length <= 40 ? tmpdir() : '/tmp';
+  const dir = await mkdtemp(path.join(base, 'tf-slurm-'));
+  const started = await run(['start', dir], 120_000);
+  const last = started.stdout.trim().split('\n').pop() ?? '';
+  const match = /^export SLURM_CONF=(.+)$/.exec(last);
+  if (started.code !== 0 || !match) {
+    await run(['stop', dir], 30_000).catch(() => undefined);
+    if (!process.env.TASKFARMER_KEEP_SLURM) await rm(dir, { recursive: true, force: true });
+    throw new Error(
+      `tests/slurm/cluster.sh start ${dir} failed (exit ${started.code}):\n${started.stderr}${started.stdout}`,
+    );
+  }
+
+  // Last resort if the test process exits without stop(): the daemons are not
+  // our children and would outlive us. Only synchronous code runs on 'exit'.
+  const onExit = (): void => {
+    spawnSync('bash', [CLUSTER_SH, 'stop', dir], {
+      stdio: 'ignore',
+      timeout: 30_000,
+    });
+    if (!process.env.TASKFARMER_KEEP_SLURM) rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
+
+  let stopped: Promise<void> | undefined;
+  const cluster: SlurmCluster = {
+    dir,
+    env: { ...cleanEnv(process.env), SLURM_CONF: match[1] },
+    stop() {
+      stopped ??= (async () => {
+        process.off('exit', onExit);
+        const res = await run(['stop', dir], 60_000);
+        if (res.code !== 0) {
+          throw new Error(`tests/slurm/cluster.sh stop ${dir} failed (exit ${res.code}):\n${res.stderr}`);
+        }
+        if (!process.env.TASKFARMER_KEEP_SLURM) await rm(dir, { recursive: true, force: true });
+      })();
+      return stopped;
+    },
+  };
+  return cluster;
+}
