@@ -1,7 +1,8 @@
 // Bundles the three entry points into dist/ with esbuild: the Action (dist/index.js) must run
 // without node_modules, and the CLI starts faster from one file than from hundreds.
+// Builds into a fresh folder and swaps it in, so tests running from dist/ never see half a build.
 import { build } from 'esbuild';
-import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, rm, writeFile } from 'node:fs/promises';
 
 const entries = {
   index: 'src/action/main.ts',
@@ -9,10 +10,11 @@ const entries = {
   lib: 'src/index.ts',
 };
 
-await rm('dist', { recursive: true, force: true });
+const out = `dist.tmp-${process.pid}`;
+await rm(out, { recursive: true, force: true });
 await build({
   entryPoints: entries,
-  outdir: 'dist',
+  outdir: out,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -29,6 +31,11 @@ await build({
 });
 
 // The CLI is the package's bin: it needs a shebang and the executable bit.
-const cli = 'dist/cli.js';
+const cli = `${out}/cli.js`;
 await writeFile(cli, '#!/usr/bin/env node\n' + (await readFile(cli, 'utf8')));
 await chmod(cli, 0o755);
+
+const old = `dist.old-${process.pid}`;
+await rename('dist', old).catch(() => {});
+await rename(out, 'dist');
+await rm(old, { recursive: true, force: true });

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ids, runCli, startCli, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
+
+const count = (values: number[]) => {
+  const m = new Map<number, number>();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return m;
+};
+const numbers = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map(Number);
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+describe('several farmers on one workdir', () => {
+  it('4 concurrent farmers × 2,000 tasks: every task runs exactly once', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'executions');
+    const tasklist = writeTasks(
+      dir,
+      range(2000).map(() => `echo $PROC_NUMBER >> ${out}`),
+    );
+    const wd = join(dir, 'wd');
+    const farmers = range(4).map(() => startCli([tasklist, '-n', '2', '-w', wd, '-q']));
+    const results = await Promise.all(farmers.map((f) => f.done));
+    for (const r of results) expect(r.code).toBe(0);
+    const executions = count(numbers(out));
+    expect(executions.size).toBe(2000);
+    expect([...executions.values()].every((n) => n === 1)).toBe(true);
+    expect(ids(join(wd, 'finished')).sort((a, b) => a - b)).toEqual(range(2000));
+    expect(ids(join(wd, 'toprocess'))).toEqual([]);
+  });
+
+  it('a farmer whose whole process group is SIGKILLed loses nothing: a restart finishes the list', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'executions');
+    const tasklist = writeTasks(
+      dir,
+      range(300).map(() => `echo $PROC_NUMBER >> ${out}; sleep 0.02`),
+    );
+    const wd = join(dir, 'wd');
+    const victim = startCli([tasklist, '-n', '4', '-w', wd, '-q'], { detached: true });
+    await waitFor(() => ids(join(wd, 'finished')).length >= 60, 30_000, '60 finished tasks');
+    process.kill(-victim.child.pid!, 'SIGKILL');
+    await victim.done;
+    const before = new Set(ids(join(wd, 'finished')));
+
+    const r = await runCli([tasklist, '-n', '4', '-w', wd, '-q']);
+    expect(r.code).toBe(0);
+    const finished = ids(join(wd, 'finished'));
+    expect(finished.sort((a, b) => a - b)).toEqual(range(300));
+    const executions = count(numbers(out));
+    expect(executions.size).toBe(300);
+    // Only tasks in flight at the kill may have run twice: at most one per worker.
+    const twice = [...executions].filter(([, n]) => n > 1).map(([id]) => id);
+    expect(twice.length).toBeLessThanOrEqual(4);
+    for (const id of twice) expect(before.has(id)).toBe(false);
+    expect(ids(join(wd, 'toprocess'))).toEqual([]);
+  });
+
+  it('a live farmer takes back the tasks of a killed one when its lease expires', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'executions');
+    const tasklist = writeTasks(
+      dir,
+      range(40).map(() => `echo $PROC_NUMBER >> ${out}; sleep 0.3`),
+    );
+    const wd = join(dir, 'wd');
+    const survivor = startCli([tasklist, '-n', '2', '-w', wd, '-q', '--lease', '2s']);
+    const victim = startCli([tasklist, '-n', '2', '-w', wd, '-q', '--lease', '2s'], { detached: true });
+    await waitFor(() => ids(join(wd, 'finished')).length >= 6, 30_000, 'six finished tasks');
+    process.kill(-victim.child.pid!, 'SIGKILL');
+    await victim.done;
+    const r = await survivor.done;
+    expect(r.code).toBe(0);
+    expect(ids(join(wd, 'finished')).sort((a, b) => a - b)).toEqual(range(40));
+    expect(count(numbers(out)).size).toBe(40);
+  });
+
+  it('status shows running tasks by farmer while farmers run', async () => {
+    const dir = tempDir();
+    const started = join(dir, 'started');
+    const tasklist = writeTasks(
+      dir,
+      range(8).map(() => `echo x >> ${started}; sleep 3`),
+    );
+    const wd = join(dir, 'wd');
+    const a = startCli([tasklist, '-n', '2', '-w', wd, '-q']);
+    const b = startCli([tasklist, '-n', '1', '-w', wd, '-q']);
+    await waitFor(() => {
+      try {
+        return readFileSync(started, 'utf8').split('\n').filter(Boolean).length >= 3;
+      } catch {
+        return false;
+      }
+    });
+    const s = await runCli(['status', wd, '--json']);
+    expect(s.code).toBe(0);
+    const snap = JSON.parse(s.stdout);
+    expect(snap).toMatchObject({ total: 8, running: 3, toProcess: 5, finished: 0, failed: 0 });
+    const pids = snap.farmers.map((f: { pid: number }) => f.pid).sort();
+    expect(pids).toEqual([a.child.pid, b.child.pid].sort());
+    for (const f of snap.farmers) expect(f.host).toBeTruthy();
+    expect(snap.farmers.map((f: { running: number }) => f.running).sort()).toEqual([1, 2]);
+    const human = await runCli(['status', wd]);
+    expect(human.stdout).toMatch(/running\s+3/);
+    a.child.kill('SIGTERM');
+    b.child.kill('SIGTERM');
+    await Promise.all([a.done, b.done]);
+    const after = JSON.parse((await runCli(['status', wd, '--json'])).stdout);
+    expect(after).toMatchObject({ total: 8, running: 0, toProcess: 8 });
+  });
+});
