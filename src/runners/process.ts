@@ -141,7 +141,7 @@ sub field { my $n = <STDIN>; return undef unless defined $n; chomp $n; my $b = '
 while (defined(my $count = <STDIN>)) { chomp $count;
   my @f; for (1 .. $count) { my $x = field(); exit 0 unless defined $x; push @f, $x; }
   my ($log, $cwd, $nenv) = splice(@f, 0, 3); my @env = splice(@f, 0, $nenv); my @argv = @f;
-  my $fh; unless (open($fh, '>', $log)) { print "E cannot write log $log: $!\n"; next; }
+  my $fh; unless (sysopen($fh, $log, POSIX::O_WRONLY() | POSIX::O_CREAT() | POSIX::O_TRUNC(), 0644)) { print "E cannot write log $log: $!\n"; next; }
   my $pid = fork();
   unless (defined $pid) { print "E cannot fork: $!\n"; close $fh; next; }
   if ($pid == 0) {

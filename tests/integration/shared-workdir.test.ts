@@ -8,11 +8,7 @@ const count = (values: number[]) => {
   for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
   return m;
 };
-const numbers = (path: string) =>
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map(Number);
+const numbers = (path: string) => readFileSync(path, 'utf8').split('\n').filter(Boolean).map(Number);
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 describe('several farmers on one workdir', () => {
