@@ -10,7 +10,7 @@ import {
   isUsageError,
   oneLine,
   status
-} from "./chunks/chunk-SFAA6I4Q.js";
+} from "./chunks/chunk-OQQFRSXV.js";
 
 // node_modules/ms/index.js
 var require_ms = __commonJS({
@@ -3586,6 +3586,7 @@ var package_default = {
     bench: "node bench/run.mjs"
   },
   dependencies: {
+    "@actions/artifact": "^6.2.1",
     "@actions/core": "^3.0.1",
     ajv: "^8.20.0",
     commander: "^14.0.3",

@@ -4,7 +4,7 @@ import {
   farm,
   formatStatus,
   status
-} from "./chunks/chunk-SFAA6I4Q.js";
+} from "./chunks/chunk-OQQFRSXV.js";
 export {
   UsageError,
   farm,

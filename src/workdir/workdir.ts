@@ -293,10 +293,13 @@ export class Workdir {
       const id = st.nextPending();
       if (id < 0) break;
       const a = st.attemptOf(id) + 1;
-      claimRecords.push({ t: 'claim', id, a, ts: now });
+      const claim: JournalRecord = { t: 'claim', id, a, ts: now };
+      // Folded at once, so the same id cannot be handed out twice in one batch.
+      this.reader.apply(this.self, [claim]);
+      claimRecords.push(claim);
       claims.push({ id, attempt: a, task: st.tasks[id] });
     }
-    this.write(claimRecords);
+    this.append(claimRecords);
     return { claims, outcomes, reclaimed };
   }
 
@@ -443,11 +446,15 @@ export class Workdir {
 
   /** Appends our records to our journal and folds them into our state. */
   private write(records: JournalRecord[]): void {
+    this.append(records);
+    this.reader.apply(this.self, records);
+  }
+
+  private append(records: JournalRecord[]): void {
     if (records.length === 0) return;
     const text = encodeRecords(records);
     appendFileSync(journalPath(this.l, this.farmerId), text, { mode: FILE_MODE });
     this.ownOffset += Buffer.byteLength(text);
-    this.reader.apply(this.self, records);
   }
 
   private checkOwnJournal(): void {
