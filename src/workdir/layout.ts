@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -44,6 +45,37 @@ export function journalPath(l: Layout, farmerId: string): string {
   return join(l.journals, `${farmerId}.jsonl`);
 }
 
+/** A journal file and the farmer that wrote it; `active` while in `journal/`, not yet in `history/`. */
+export interface JournalFile {
+  farmer: string;
+  path: string;
+  active: boolean;
+}
+
+/**
+ * Every journal of the workdir, oldest first: history (`<stamp>-<farmer>.jsonl`, in stamp
+ * order), then the active journals. Reports fold them for per-task history.
+ */
+export function listJournals(l: Layout): JournalFile[] {
+  const list = (dir: string): string[] => {
+    try {
+      return readdirSync(dir)
+        .filter((n) => n.endsWith('.jsonl'))
+        .sort();
+    } catch {
+      return [];
+    }
+  };
+  const out: JournalFile[] = [];
+  for (const name of list(l.history)) {
+    const m = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-(.+)\.jsonl$/.exec(name);
+    out.push({ farmer: m ? m[1] : name.slice(0, -6), path: join(l.history, name), active: false });
+  }
+  for (const name of list(l.journals))
+    out.push({ farmer: name.slice(0, -6), path: join(l.journals, name), active: true });
+  return out;
+}
+
 /** Files we create are never writable by other users, whatever the umask. */
 export const FILE_MODE = 0o644;
 export const DIR_MODE = 0o755;
@@ -53,20 +85,29 @@ export function formatTaskLine(id: number, task: string): string {
   return `${id} ${task}\n`;
 }
 
-/** Parses `<id> <task>` lines; lines that do not start with an id are reported by number. */
+/** Calls `fn` for each `<id> <task>` line; a line that does not start with an id is reported by number. */
+export function forEachTaskLine(text: string, file: string, fn: (id: number, task: string) => void): void {
+  let start = 0;
+  for (let n = 1; start < text.length; n++) {
+    let nl = text.indexOf('\n', start);
+    if (nl < 0) nl = text.length;
+    if (nl > start) {
+      const space = text.indexOf(' ', start);
+      const idEnd = space >= 0 && space < nl ? space : nl;
+      const idText = text.slice(start, idEnd);
+      if (!/^\d+$/.test(idText)) {
+        throw new Error(`${file}:${n}: expected "<id> <task>", got "${text.slice(start, Math.min(nl, start + 60))}"`);
+      }
+      fn(Number(idText), idEnd < nl ? text.slice(idEnd + 1, nl) : '');
+    }
+    start = nl + 1;
+  }
+}
+
+/** Parses `<id> <task>` lines into pairs (for small files and tests). */
 export function parseTaskLines(text: string, file: string): Array<[number, string]> {
   const out: Array<[number, string]> = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.length === 0) continue;
-    const space = line.indexOf(' ');
-    const idText = space < 0 ? line : line.slice(0, space);
-    if (!/^\d+$/.test(idText)) {
-      throw new Error(`${file}:${i + 1}: expected "<id> <task>", got "${line.slice(0, 60)}"`);
-    }
-    out.push([Number(idText), space < 0 ? '' : line.slice(space + 1)]);
-  }
+  forEachTaskLine(text, file, (id, task) => out.push([id, task]));
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { decodeChunk, type JournalRecord } from './journal.js';
-import { journalPath, parseTaskLines, type Layout } from './layout.js';
+import { forEachTaskLine, journalPath, type Layout } from './layout.js';
 import { readRange } from './files.js';
 import { TaskState } from './state.js';
 import { bootId, host, pidAlive } from './identity.js';
@@ -41,9 +41,7 @@ export class Reader {
   loadBase(): void {
     if (!existsSync(this.l.toprocess)) return;
     const text = readFileSync(this.l.toprocess, 'utf8');
-    const lines = parseTaskLines(text, this.l.toprocess);
-    lines.sort((a, b) => a[0] - b[0]);
-    for (const [id, task] of lines) this.state.addBase(id, task);
+    forEachTaskLine(text, this.l.toprocess, (id, task) => this.state.addBase(id, task));
   }
 
   /** Reads what every journal gained since the last poll. `self` is skipped: its writer applies its own records. */

@@ -24,7 +24,10 @@ export class TaskState {
   private owner = new Int32Array(1024).fill(-1);
   private fails = new Uint16Array(1024);
   private readonly claimedBy = new Map<number, Set<number>>();
-  private order: number[] = [];
+  /** Base ids in claim order (ascending); an Int32Array to stay small with a million tasks. */
+  private order = new Int32Array(1024);
+  private orderLength = 0;
+  private orderSorted = true;
   private cursor = 0;
   private returned = new MinHeap();
   readonly count = { pending: 0, claimed: 0, done: 0, failed: 0 };
@@ -54,13 +57,15 @@ export class TaskState {
     return this.claimedBy.get(farmer) ?? new Set();
   }
 
-  /** Base tasks must be added in ascending id order. */
+  /** A task of the base (`toprocess`); any order (PyTaskFarmer appends returned tasks at the end). */
   addBase(id: number, task: string): void {
     if (this.statusOf(id) !== Status.Absent) return;
     this.ensure(id);
     this.tasks[id] = task;
     this.setStatus(id, Status.Pending);
-    this.order.push(id);
+    if (this.orderLength > 0 && id < this.order[this.orderLength - 1]) this.orderSorted = false;
+    if (this.orderLength === this.order.length) this.order = grow(this.order, new Int32Array(this.order.length * 2));
+    this.order[this.orderLength++] = id;
   }
 
   /** A task that joined later (appended to the tasklist, or recovered). */
@@ -94,11 +99,15 @@ export class TaskState {
 
   /** The next pending task, lowest returned id first, then in tasklist order; -1 if none. */
   nextPending(): number {
+    if (!this.orderSorted) {
+      this.order.subarray(0, this.orderLength).sort();
+      this.orderSorted = true;
+    }
     while (this.returned.size > 0) {
       const id = this.returned.pop();
       if (this.statusOf(id) === Status.Pending) return id;
     }
-    while (this.cursor < this.order.length) {
+    while (this.cursor < this.orderLength) {
       const id = this.order[this.cursor++];
       if (this.statusOf(id) === Status.Pending) return id;
     }
@@ -110,14 +119,15 @@ export class TaskState {
     this.returned.push(id);
   }
 
-  /** Every id that is pending or claimed, ascending: what `toprocess` holds at rest. */
-  notDone(): number[] {
-    const ids: number[] = [];
-    for (let id = 0; id < this.status.length; id++) {
-      const s = this.status[id];
-      if (s === Status.Pending || s === Status.Claimed) ids.push(id);
-    }
-    return ids;
+  /** Pending or claimed: what `toprocess` holds at rest. */
+  isNotDone(id: number): boolean {
+    const s = this.statusOf(id);
+    return s === Status.Pending || s === Status.Claimed;
+  }
+
+  /** One past the highest id ever seen. */
+  get size(): number {
+    return this.tasks.length;
   }
 
   private applyClaim(farmer: number, id: number, a: number): void {

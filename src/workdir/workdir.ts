@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../util/errors.js';
-import { parseTasklist } from '../tasklist/parse.js';
+import { forEachTask, parseTasklist } from '../tasklist/parse.js';
 import type { TasklistHandler } from '../tasklist/handlers.js';
 import { appendJsonArray, appendLines, readTail, writeFileAtomic } from './files.js';
 import { bootId, host, newFarmerId } from './identity.js';
@@ -25,7 +25,7 @@ import {
   journalPath,
   layout,
   logPath,
-  parseTaskLines,
+  forEachTaskLine,
   type Layout,
 } from './layout.js';
 import { withLock } from './lock.js';
@@ -134,7 +134,7 @@ export class Workdir {
     const buf = readTasklist(o.tasklist);
     const meta0 = existsSync(l.dir) ? readMeta(l) : undefined;
     if (meta0) appendedBytes(meta0, o.tasklist, buf, l.dir);
-    if (existsSync(l.toprocess)) parseTaskLines(readFileSync(l.toprocess, 'utf8'), l.toprocess);
+    if (existsSync(l.toprocess)) forEachTaskLine(readFileSync(l.toprocess, 'utf8'), l.toprocess, () => {});
 
     for (const d of [l.dir, l.logs, l.state, l.journals, l.history]) mkdirSync(d, { recursive: true, mode: DIR_MODE });
     await withLock(l.lock, wd.lockOptions(), () => wd.start(buf));
@@ -154,10 +154,11 @@ export class Workdir {
     let meta = readMeta(l);
     const fresh = !existsSync(l.toprocess);
     if (fresh) {
-      const tasks = parseTasklist(buf.toString('utf8')).map((line, id) => this.o.handler(line, id));
+      const st = this.state;
+      const count = forEachTask(buf.toString('utf8'), (line, id) => st.addBase(id, this.o.handler(line, id)));
       writeFileAtomic(
         l.toprocess,
-        tasks.map((t, id) => formatTaskLine(id, t)),
+        taskLines(st.tasks, () => true, count),
       );
       for (const f of [l.finished, l.failed]) if (!existsSync(f)) writeFileSync(f, '', { mode: FILE_MODE });
       if (!existsSync(l.timeline)) writeFileSync(l.timeline, '[\n]\n', { mode: FILE_MODE });
@@ -166,12 +167,13 @@ export class Workdir {
         tasklist: this.o.tasklist,
         bytes: buf.length,
         sha256: sha256(buf),
-        tasks: tasks.length,
+        tasks: count,
         created: new Date().toISOString(),
       };
       writeMeta(l, meta);
+    } else {
+      this.reader.loadBase();
     }
-    this.reader.loadBase();
     this.reader.poll(this.farmerId);
     const now = Date.now();
     const others = [...this.reader.farmers.values()].filter((f) => f !== this.self);
@@ -199,12 +201,11 @@ export class Workdir {
     for (const f of others) if (this.isGone(f, now)) records.push(...this.takeBack(f));
     this.write(records);
 
-    if (live.length === 0) {
+    // Alone on the workdir: fold what earlier farmers left into a fresh toprocess. The state in
+    // memory already reflects it, so nothing is read back; our own records moved to history.
+    if (live.length === 0 && readdirSync(l.journals).length > 0) {
       this.compact();
-      this.reader = new Reader(l);
-      this.self = this.reader.farmer(this.farmerId);
       this.ownOffset = 0;
-      this.reader.loadBase();
     }
     this.previous.finished = countLines(l.finished);
     this.previous.failed = countLines(l.failed);
@@ -433,10 +434,9 @@ export class Workdir {
    */
   private compact(): void {
     const st = this.state;
-    const ids = st.notDone();
     writeFileAtomic(
       this.l.toprocess,
-      ids.map((id) => formatTaskLine(id, st.tasks[id])),
+      taskLines(st.tasks, (id) => st.isNotDone(id), st.size),
     );
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     for (const name of readdirSync(this.l.journals)) {
@@ -501,6 +501,11 @@ export class Workdir {
     }
     return out;
   }
+}
+
+/** `<id> <task>` lines for the ids that pass `keep`, ascending, produced lazily (no giant array). */
+function* taskLines(tasks: string[], keep: (id: number) => boolean, end: number): Generator<string> {
+  for (let id = 0; id < end; id++) if (keep(id)) yield formatTaskLine(id, tasks[id]);
 }
 
 function countLines(path: string): number {
