@@ -85,4 +85,16 @@ describe('taskfarmer TASKLIST', () => {
     expect(ids(join(`${tasklist}_workdir`, 'failed'))).toEqual([0]);
     expect(r.stderr).toContain('task 0 failed (timed out)');
   });
+
+  it('without perl on PATH, Node spawns the tasks itself with the same results', async () => {
+    const dir = tempDir();
+    const tasklist = writeTasks(dir, ['echo $PROC_NUMBER; echo err >&2', 'exit 4', 'kill -9 $$']);
+    const r = await runCli([tasklist, '-n', '2'], { env: { PATH: '/nonexistent' } });
+    expect(r.code).toBe(1);
+    const wd = `${tasklist}_workdir`;
+    expect(readFileSync(join(wd, 'logs', 'log_0'), 'utf8')).toBe('0\nerr\n');
+    expect(ids(join(wd, 'failed')).sort()).toEqual([1, 2]);
+    expect(r.stderr).toContain('task 1 failed (exit 4)');
+    expect(r.stderr).toContain('task 2 failed (killed by SIGKILL)');
+  });
 });
