@@ -4,6 +4,11 @@ import { resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
 import { layout } from '../workdir/layout.js';
 import { farmerGone, Reader } from '../workdir/reader.js';
+import { formatDuration } from '../util/duration.js';
+import { logPath } from '../workdir/layout.js';
+import { foldWorkdir } from './fold.js';
+import { logTail } from './logtail.js';
+import { taskOf, type ReportFailure, type ReportTask } from './report.js';
 
 export interface FarmerStatus {
   id: string;
@@ -69,8 +74,43 @@ export function status(workdir: string, defaultLease = 60_000): StatusSnapshot {
   };
 }
 
+/** What `status` adds to the counts: the longest-running tasks and the latest failures. */
+export interface StatusDetails {
+  /** Running tasks, longest running first; `runningMs` counts from the claim. */
+  slowestRunning: Array<ReportTask & { runningMs: number }>;
+  /** The latest final failures, newest first, with the tail of their logs. */
+  lastFailures: ReportFailure[];
+}
+
+/**
+ * Details for `status`: folds the whole workdir history, read-only and lock-free like status().
+ * Costs O(tasks + journal records), so `status --watch` refreshes every few seconds, not faster.
+ */
+export function statusDetails(
+  workdir: string,
+  opts: { running?: number; failures?: number; tailLines?: number } = {},
+): StatusDetails {
+  const fold = foldWorkdir(workdir);
+  const now = Date.now();
+  const running: Array<ReportTask & { runningMs: number }> = [];
+  const failed: ReportTask[] = [];
+  fold.outcome.forEach((o, id) => {
+    if (o === 'running') {
+      const t = taskOf(fold, id, o);
+      running.push({ ...t, runningMs: t.start === null ? 0 : Math.max(0, now - t.start) });
+    } else if (o === 'failed') failed.push(taskOf(fold, id, o));
+  });
+  running.sort((a, b) => b.runningMs - a.runningMs || a.id - b.id);
+  failed.sort((a, b) => (b.end ?? 0) - (a.end ?? 0) || b.id - a.id);
+  const lastFailures = failed.slice(0, opts.failures ?? 5).map((t) => {
+    const tail = logTail(logPath(fold.l, t.id), opts.tailLines ?? 5, 1024);
+    return { ...t, logTail: tail.text, logTailTruncated: tail.truncated };
+  });
+  return { slowestRunning: running.slice(0, opts.running ?? 5), lastFailures };
+}
+
 /** The human form of a snapshot. */
-export function formatStatus(s: StatusSnapshot): string {
+export function formatStatus(s: StatusSnapshot, d?: StatusDetails): string {
   const pct = s.total ? ` (${((100 * (s.finished + s.failed)) / s.total).toFixed(1)}% done)` : '';
   const lines = [
     `workdir    ${s.workdir}`,
@@ -87,5 +127,28 @@ export function formatStatus(s: StatusSnapshot): string {
       lines.push(`  ${f.host} pid ${f.pid}: ${f.running} running of ${f.workers} workers, ${state}`);
     }
   }
+  if (d?.slowestRunning.length) {
+    lines.push('running longest');
+    for (const t of d.slowestRunning) {
+      lines.push(`  task ${t.id}  ${formatDuration(t.runningMs).padStart(7)}  ${t.host ?? '?'}  ${short(t.task)}`);
+    }
+  }
+  if (d?.lastFailures.length) {
+    lines.push('last failures');
+    for (const t of d.lastFailures) {
+      const how = t.timedOut
+        ? 'timed out'
+        : t.signal
+          ? `killed by ${t.signal}`
+          : t.exitCode === null
+            ? 'failed'
+            : `exit ${t.exitCode}`;
+      const took = t.durationMs === null ? '' : ` after ${formatDuration(t.durationMs)}`;
+      lines.push(`  task ${t.id} (${how}${took}${t.host ? ` on ${t.host}` : ''}): ${short(t.task)} — ${t.log}`);
+      for (const l of t.logTail.split('\n')) if (l) lines.push(`    | ${l}`);
+    }
+  }
   return lines.join('\n');
 }
+
+const short = (s: string, n = 100) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
