@@ -3,10 +3,14 @@ import { availableParallelism } from 'node:os';
 import { parseDuration } from '../util/duration.js';
 import { UsageError } from '../util/errors.js';
 import type { FarmOptions } from '../farm/options.js';
+import { addReportCommand, type ReportArgs } from './report-command.js';
+import { addConfigCommand, type ConfigArgs } from './config-command.js';
 
 export type CliCommand =
-  | { kind: 'run'; options: FarmOptions; verbose: boolean; quiet: boolean }
-  | { kind: 'status'; workdir: string; json: boolean }
+  | { kind: 'run'; options: FarmOptions; verbose: boolean; quiet: boolean; config?: string }
+  | { kind: 'config'; args: ConfigArgs }
+  | { kind: 'status'; workdir: string; json: boolean; watch?: number }
+  | { kind: 'report'; args: ReportArgs }
   | { kind: 'exit'; code: number };
 
 /** A positive integer flag value, or a one-line error naming the flag. */
@@ -62,8 +66,13 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
     .option('--retries <N>', 're-run a failing task up to N more times', '0')
     .option('--lease <DURATION>', 'a farmer silent this long is presumed dead; its tasks return to the pool', '60s')
     .option('--lock-stale <DURATION>', 'a workdir lock older than this was left by a dead farmer', '30s')
-    .option('-r, --runner <NAME>', 'runner: default (bash -c)', 'default')
-    .option('-t, --tasklist <HANDLER>', 'tasklist handler: default (one command per line)', 'default')
+    .option('-r, --runner <NAME>', 'runner: default (bash -c), or one named in the configuration', 'default')
+    .option(
+      '-t, --tasklist <HANDLER>',
+      'tasklist handler: default (one command per line), or one named in the configuration',
+      'default',
+    )
+    .option('--config <FILE>', 'configuration file with runners and handlers (default: ./taskfarmer.yml)')
     .option('-v, --verbose', 'print a line per task start and end')
     .option('-q, --quiet', 'print nothing but errors')
     .action((tasklist: string, o: Record<string, string | boolean | undefined>) => {
@@ -72,6 +81,7 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
         kind: 'run',
         verbose: Boolean(o.verbose),
         quiet: Boolean(o.quiet),
+        config: s('config'),
         options: {
           tasklist,
           workdir: s('workdir'),
@@ -92,9 +102,14 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
     .description('show a workdir: tasks to process, running (by farmer), finished, failed')
     .argument('<workdir>', 'work directory')
     .option('--json', 'print JSON')
-    .action((workdir: string, o: { json?: boolean }) => {
-      result = { kind: 'status', workdir, json: Boolean(o.json) };
+    .option('--watch [SECONDS]', 'refresh every SECONDS (default 2) until every task is done; Ctrl-C stops')
+    .action((workdir: string, o: { json?: boolean; watch?: string | true }) => {
+      const watch = o.watch === undefined ? undefined : o.watch === true ? 2000 : parseDuration(o.watch, '--watch');
+      result = { kind: 'status', workdir, json: Boolean(o.json), watch };
     });
+
+  addReportCommand(program, (args) => (result = { kind: 'report', args }));
+  addConfigCommand(program, (args) => (result = { kind: 'config', args }));
 
   try {
     program.parse(dropVerboseLevel(argv), { from: 'user' });

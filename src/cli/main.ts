@@ -1,13 +1,16 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { farm } from '../farm/farm.js';
 import type { FarmEvent } from '../farm/options.js';
-import { formatStatus, status } from '../report/status.js';
 import { formatDuration } from '../util/duration.js';
 import { isUsageError, oneLine } from '../util/errors.js';
 import { parseArgs } from './args.js';
+import { runReport, runStatus } from './report-command.js';
+import { startProgress, writeLine } from './progress.js';
+import { runConfig } from './config-command.js';
+import { loadConfig } from '../config/load.js';
 
-const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
-const err = (s: string) => process.stderr.write(`taskfarmer: ${s}\n`);
+const out = (s: string) => writeLine('out', s.endsWith('\n') ? s : s + '\n');
+const err = (s: string) => writeLine('err', `taskfarmer: ${s}\n`);
 
 function eventPrinter(verbose: boolean, quiet: boolean): (e: FarmEvent) => void {
   return (e) => {
@@ -44,15 +47,25 @@ function eventPrinter(verbose: boolean, quiet: boolean): (e: FarmEvent) => void 
   };
 }
 
+// A closed pipe (`taskfarmer … | head`) must not crash a farmer that is running tasks:
+// output stops, the farm goes on and ends cleanly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const cmd = parseArgs(argv, pkg.version, (s) => process.stdout.write(s));
   if (cmd.kind === 'exit') return cmd.code;
-  if (cmd.kind === 'status') {
-    const snap = status(cmd.workdir);
-    out(cmd.json ? JSON.stringify(snap, null, 2) : formatStatus(snap));
-    return 0;
-  }
-  const result = await farm({ ...cmd.options, onEvent: eventPrinter(cmd.verbose, cmd.quiet) });
+  if (cmd.kind === 'report') return runReport(cmd.args);
+  if (cmd.kind === 'config') return runConfig(cmd.args, out);
+  if (cmd.kind === 'status') return runStatus(cmd, out);
+  const { runners, handlers } = loadConfig({ file: cmd.config });
+  const progress = startProgress({ quiet: cmd.quiet });
+  const printer = eventPrinter(cmd.verbose, cmd.quiet);
+  const onEvent = (e: FarmEvent) => (progress.event(e), printer(e));
+  const result = await farm({ ...cmd.options, runners, handlers, onEvent }).finally(() => progress.stop());
   if (result.error) err(result.error);
   if (!cmd.quiet) {
     const left = result.remaining ? `, ${result.remaining} left in toprocess (run again to continue)` : '';

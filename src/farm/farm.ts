@@ -5,7 +5,7 @@ import { resolveHandler } from '../tasklist/handlers.js';
 import { resolveRunner } from '../runners/registry.js';
 import { SlotLauncher, type ExitInfo, type Launched } from '../runners/process.js';
 import type { Runner, TaskContext } from '../runners/types.js';
-import { oneLine } from '../util/errors.js';
+import { isUsageError, oneLine } from '../util/errors.js';
 import { Workdir, type Claim, type Completion } from '../workdir/workdir.js';
 import type { ExitCode, FarmEvent, FarmOptions, FarmResult, StopReason } from './options.js';
 
@@ -53,6 +53,7 @@ class Farm {
   /** Recent mean task duration (ms), to decide whether claiming ahead pays. */
   private meanMs = 1_000;
   private flushTimer: NodeJS.Timeout | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly ran = { done: 0, failed: 0, retried: 0, stopped: 0 };
   private readonly started = Date.now();
@@ -82,9 +83,10 @@ class Farm {
     const handler = typeof o.handler === 'function' ? o.handler : resolveHandler(o.handler ?? 'default', o.handlers);
     this.runner.preflight?.();
     this.installSignals();
+    const dir = resolve(o.workdir ?? `${o.tasklist}_workdir`);
     try {
       this.wd = await Workdir.open({
-        dir: resolve(o.workdir ?? `${o.tasklist}_workdir`),
+        dir,
         tasklist,
         handler,
         retries: o.retries,
@@ -95,7 +97,9 @@ class Farm {
       });
     } catch (err) {
       this.removeSignals();
-      throw err;
+      if (isUsageError(err)) throw err;
+      // Disk full, read-only, over quota: nothing could be recorded. Exit 74, as when it happens mid-run.
+      return unwritable(dir, err as Error, Date.now() - this.started);
     }
     const st = this.wd.state;
     this.emit({
@@ -177,6 +181,13 @@ class Farm {
     if (this.syncAgain || this.completions.length || this.stoppedAttempts.length) {
       this.syncAgain = false;
       this.requestSync();
+    } else if (this.running() === 0 && this.queue.length === 0 && !this.idleTimer) {
+      // Idle while other farmers still hold tasks: look again soon, to take back the tasks
+      // of one that dies, or to end promptly when the last one finishes.
+      this.idleTimer = setTimeout(() => {
+        this.idleTimer = undefined;
+        this.requestSync();
+      }, 500);
     }
   }
 
@@ -366,7 +377,6 @@ class Farm {
   private fail(err: Error): void {
     if (this.fatal) return;
     this.fatal = err;
-    this.emit({ type: 'warning', message: `cannot record state in the workdir: ${oneLine(err)}` });
     for (const r of this.slots) {
       if (!r) continue;
       r.stopped = true;
@@ -379,6 +389,7 @@ class Farm {
     this.finishing = true;
     for (const t of this.timers) clearTimeout(t);
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     try {
       await this.wd.close(this.stoppedAttempts.splice(0));
     } catch (err) {
@@ -410,7 +421,7 @@ class Farm {
       remaining,
       ran: { ...this.ran },
       durationMs: Date.now() - this.started,
-      error: this.fatal ? oneLine(this.fatal) : undefined,
+      error: this.fatal ? workdirError(this.wd.l.dir, this.fatal) : undefined,
     };
   }
 
@@ -426,4 +437,25 @@ class Farm {
     for (const [sig, h] of this.handlers) process.off(sig, h);
     this.handlers.clear();
   }
+}
+
+/** The error of a workdir that cannot be written; system errors (ENOSPC, EROFS…) name no file, so we do. */
+function workdirError(dir: string, err: Error): string {
+  return (err as NodeJS.ErrnoException).code ? `cannot record state in workdir ${dir}: ${oneLine(err)}` : oneLine(err);
+}
+
+function unwritable(dir: string, err: Error, durationMs: number): FarmResult {
+  return {
+    exitCode: 74,
+    status: 'incomplete',
+    workdir: dir,
+    farmer: '',
+    total: 0,
+    finished: 0,
+    failed: 0,
+    remaining: 0,
+    ran: { done: 0, failed: 0, retried: 0, stopped: 0 },
+    durationMs,
+    error: workdirError(dir, err),
+  };
 }

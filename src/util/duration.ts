@@ -10,7 +10,11 @@ export function parseDuration(value: string | number, what: string): number {
   const text = String(value).trim();
   let millis: number | undefined;
   if (/^\d+(\.\d+)?$/.test(text)) millis = Number(text) * 1000;
-  else if (/^\d+(\.\d+)?\s*[a-z]+$/i.test(text)) millis = ms(text as ms.StringValue);
+  else if (/^(\d+(\.\d+)?\s*[a-z]+\s*)+$/i.test(text)) {
+    // One or more number+unit parts ("90s", "1h30m"), each read by ms.
+    millis = 0;
+    for (const part of text.match(/\d+(\.\d+)?\s*[a-z]+/gi)!) millis += ms(part as ms.StringValue) ?? NaN;
+  }
   if (millis === undefined || !Number.isFinite(millis) || millis <= 0) {
     throw new UsageError(
       `${what} must be a positive duration in seconds or with a unit such as 90s, 15m, 2h (got "${text}")`,

@@ -137,11 +137,14 @@ export class Reader {
 }
 
 /**
- * Gone: said bye, or its process is dead (same kernel and host, so the pid is ours to check),
- * or its journal has not grown for longer than its lease.
+ * Gone: said bye, never said hello, or its process is dead (same kernel and host, so the pid is
+ * ours to check), or its journal has not grown for longer than its lease.
  */
 export function farmerGone(f: FarmerInfo, now: number, defaultLease: number): boolean {
   if (f.bye) return true;
+  // No hello: its first write (made under the lock, where we read) never completed, so it died
+  // starting: killed, or its disk was full. It holds no claims, but would block compaction.
+  if (f.pid === 0) return true;
   if (f.boot === bootId && f.host === host && f.pid > 0 && !pidAlive(f.pid)) return true;
   return now - f.lastSeen > (f.lease || defaultLease);
 }

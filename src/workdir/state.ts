@@ -30,6 +30,8 @@ export class TaskState {
   private orderSorted = true;
   private cursor = 0;
   private returned = new MinHeap();
+  /** Records about ids not (yet) in this run: an `add` in a journal read later makes them count. */
+  private early = new Map<number, Array<[number, JournalRecord]>>();
   readonly count = { pending: 0, claimed: 0, done: 0, failed: 0 };
 
   get total(): number {
@@ -79,6 +81,15 @@ export class TaskState {
 
   /** Folds one record written by farmer number `farmer`. */
   apply(farmer: number, r: JournalRecord): void {
+    if (
+      (r.t === 'claim' || r.t === 'done' || r.t === 'fail' || r.t === 'requeue') &&
+      this.statusOf(r.id) === Status.Absent
+    ) {
+      const kept = this.early.get(r.id);
+      if (kept) kept.push([farmer, r]);
+      else this.early.set(r.id, [[farmer, r]]);
+      return;
+    }
     switch (r.t) {
       case 'claim':
         return this.applyClaim(farmer, r.id, r.a);
@@ -90,8 +101,13 @@ export class TaskState {
         return this.release(r.id, r.a);
       case 'requeue':
         return this.release(r.id, r.a);
-      case 'add':
-        return this.addLate(r.id, r.task);
+      case 'add': {
+        this.addLate(r.id, r.task);
+        const kept = this.early.get(r.id);
+        this.early.delete(r.id);
+        for (const [f, k] of kept ?? []) this.apply(f, k);
+        return;
+      }
       default:
         return;
     }

@@ -88,6 +88,12 @@ export interface SyncResult {
   reclaimed: number;
 }
 
+/** New tasks found in the tasklist, and the meta to write once their records are in the journal. */
+interface Added {
+  records: JournalRecord[];
+  meta?: Meta;
+}
+
 /** Thrown when another farmer compacted the workdir while this one was presumed dead. */
 export class StaleWorkdirError extends Error {}
 
@@ -180,6 +186,7 @@ export class Workdir {
     const live = others.filter((f) => !this.isGone(f, now));
 
     const records: JournalRecord[] = [];
+    let newMeta: Meta | undefined;
     // Tasks appended to the tasklist since the workdir was made become new tasks.
     if (!meta) {
       // A workdir PyTaskFarmer made: adopt it, and recover tasks it lost (popped, never recorded).
@@ -194,12 +201,16 @@ export class Workdir {
       const all = parseTasklist(buf.toString('utf8'));
       meta.tasks = all.length;
       records.push(...this.recoverLost(all.map((line, id) => this.o.handler(line, id))));
-      writeMeta(l, meta);
+      newMeta = meta;
     } else {
-      records.push(...this.appendedTasks(meta, buf));
+      const added = this.appendedTasks(meta, buf);
+      records.push(...added.records);
+      newMeta = added.meta;
     }
     for (const f of others) if (this.isGone(f, now)) records.push(...this.takeBack(f));
     this.write(records);
+    // Only once the tasks are in the journal: dying in between re-adds them, under the same ids.
+    if (newMeta) writeMeta(l, newMeta);
 
     // Alone on the workdir: fold what earlier farmers left into a fresh toprocess. The state in
     // memory already reflects it, so nothing is read back; our own records moved to history.
@@ -280,13 +291,14 @@ export class Workdir {
       reclaimed += back.filter((r) => r.t === 'requeue').length;
       records.push(...back);
     }
-    if (req.checkTasklist) records.push(...this.checkTasklist());
+    const added = req.checkTasklist ? this.checkTasklist() : { records: [] };
+    records.push(...added.records);
 
     // finished/failed before the journal: if we die in between, takeBack() finds the lines.
     appendLines(this.l.finished, finished);
     appendLines(this.l.failed, failed);
-    appendJsonArray(this.l.timeline, events);
     this.write(records);
+    if (added.meta) writeMeta(this.l, added.meta);
 
     const claims: Claim[] = [];
     const claimRecords: JournalRecord[] = [];
@@ -301,6 +313,9 @@ export class Workdir {
       claims.push({ id, attempt: a, task: st.tasks[id] });
     }
     this.append(claimRecords);
+    // The timeline after the claims, so its counter sample shows the state this sync leaves.
+    if (events.length || claims.length || reclaimed) events.push(this.counterEvent());
+    appendJsonArray(this.l.timeline, events);
     return { claims, outcomes, reclaimed };
   }
 
@@ -380,27 +395,31 @@ export class Workdir {
   }
 
   /** New tasks from lines appended to the tasklist. Under the lock. */
-  private checkTasklist(): JournalRecord[] {
+  private checkTasklist(): Added {
     const meta = readMeta(this.l);
-    if (!meta) return [];
+    if (!meta) return { records: [] };
     let buf: Buffer;
     try {
-      if (statSync(this.o.tasklist).size <= meta.bytes) return [];
+      if (statSync(this.o.tasklist).size <= meta.bytes) return { records: [] };
       buf = readFileSync(this.o.tasklist);
     } catch {
-      return [];
+      return { records: [] };
     }
     try {
       return this.appendedTasks(meta, buf);
     } catch (err) {
       this.o.warn(`${(err as Error).message}; ignoring the change`);
-      return [];
+      return { records: [] };
     }
   }
 
-  private appendedTasks(meta: Meta, buf: Buffer): JournalRecord[] {
+  /**
+   * `add` records for the lines appended to the tasklist, and the meta that counts them, to be
+   * written only after the records are in the journal (else a crash in between loses the tasks).
+   */
+  private appendedTasks(meta: Meta, buf: Buffer): Added {
     const added = appendedBytes(meta, this.o.tasklist, buf, this.l.dir);
-    if (added.length === 0) return [];
+    if (added.length === 0) return { records: [] };
     const lines = parseTasklist(added.toString('utf8'));
     const records: JournalRecord[] = lines.map((line, i) => ({
       t: 'add',
@@ -408,8 +427,10 @@ export class Workdir {
       task: this.o.handler(line, meta.tasks + i),
     }));
     const bytes = meta.bytes + added.length;
-    writeMeta(this.l, { ...meta, bytes, sha256: sha256(buf.subarray(0, bytes)), tasks: meta.tasks + lines.length });
-    return records;
+    return {
+      records,
+      meta: { ...meta, bytes, sha256: sha256(buf.subarray(0, bytes)), tasks: meta.tasks + lines.length },
+    };
   }
 
   /** Tasks of the tasklist found in none of toprocess, finished, failed: PyTaskFarmer lost them. */
@@ -481,6 +502,22 @@ export class Workdir {
       pid: process.pid,
       tid: c.slot,
       args: { id: c.id, attempt: c.attempt, rc: c.rc, signal: c.signal, host, farmer: this.farmerId },
+    });
+  }
+
+  /** A sample of the counter tracks under this farmer: its running tasks, and the workdir's. O(1). */
+  private counterEvent(): string {
+    const n = this.state.count;
+    return JSON.stringify({
+      name: 'tasks',
+      ph: 'C',
+      ts: Date.now() * 1000,
+      pid: process.pid,
+      args: {
+        running: this.state.claimsOf(this.self.index).size,
+        'running in workdir': n.claimed,
+        remaining: n.pending + n.claimed,
+      },
     });
   }
 
