@@ -1,17 +1,32 @@
 import { existsSync } from 'node:fs';
-import type { Runner, RunSpec } from './types.js';
+import { envStrings, joinSetup, requireExecutable, TaskTempDirs, withSetup } from './common.js';
+import type { Runner, RunSpec, TaskContext } from './types.js';
+import type { ShellRunnerConfig } from '../config/types.js';
 
 /** bash if the machine has it (pipes, redirects, quotes, $VAR all work), else POSIX sh. */
 export function defaultShell(): string {
   return existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh';
 }
 
-/** The default runner: each task under `bash -c`, as GNU parallel and a user's terminal would run it. */
-export function shellRunner(shell = defaultShell()): Runner {
+/**
+ * The default runner: each task under `bash -c`, as GNU parallel and a user's terminal would
+ * run it. Configured (`type: shell`), it adds setup commands, environment variables, a shell
+ * of choice and a temporary working directory per task.
+ */
+export function shellRunner(name = 'default', cfg: Omit<ShellRunnerConfig, 'type'> = {}): Runner {
+  const shell = cfg.shell ?? defaultShell();
+  const setup = joinSetup(cfg.setup);
+  const env = envStrings(cfg.env);
+  const temp = cfg.tempdir ? new TaskTempDirs(cfg.tempdir) : undefined;
   return {
-    name: 'default',
-    command(task: string): RunSpec {
-      return { file: shell, args: ['-c', task] };
+    name,
+    preflight: cfg.shell ? () => void requireExecutable(name, shell) : undefined,
+    command(task: string, ctx: TaskContext): RunSpec {
+      const spec: RunSpec = { file: shell, args: ['-c', withSetup(setup, task)] };
+      if (Object.keys(env).length) spec.env = env;
+      if (temp) spec.cwd = temp.create(ctx);
+      return spec;
     },
+    after: temp ? (ctx, ok) => temp.release(ctx, ok) : undefined,
   };
 }

@@ -12,6 +12,8 @@
  * is shell syntax and never replaced. Everything here is pure: no disk, no process.
  */
 import { posix } from 'node:path';
+import { UsageError } from '../util/errors.js';
+import type { TasklistHandler } from './handlers.js';
 
 export type Modifier = '' | '.' | '/' | '//' | '/.';
 
@@ -183,4 +185,21 @@ export function splitCsvLine(line: string): string[] {
     if (i >= line.length) return out;
     i++;
   }
+}
+
+/**
+ * The handler for a configured template. A line that does not fit (a missing field, a bad
+ * CSV quote) is a UsageError naming the handler, the task and the line.
+ */
+export function templateHandler(name: string, spec: TemplateSpec): TasklistHandler {
+  const t = compileTemplate(spec);
+  return (line, id) => {
+    try {
+      return expandTemplate(t, line, id);
+    } catch (err) {
+      throw new UsageError(
+        `tasklist handler "${name}": task ${id} (${JSON.stringify(line)}) ${(err as Error).message}`,
+      );
+    }
+  };
 }

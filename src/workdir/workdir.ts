@@ -13,7 +13,7 @@ import {
 import { dirname, join } from 'node:path';
 import { UsageError } from '../util/errors.js';
 import { forEachTask, parseTasklist } from '../tasklist/parse.js';
-import type { TasklistHandler } from '../tasklist/handlers.js';
+import { listHandler, type TasklistHandler } from '../tasklist/handlers.js';
 import { appendJsonArray, appendLines, readTail, writeFileAtomic } from './files.js';
 import { bootId, host, newFarmerId } from './identity.js';
 import { encodeRecords, type JournalRecord } from './journal.js';
@@ -141,6 +141,8 @@ export class Workdir {
     const meta0 = existsSync(l.dir) ? readMeta(l) : undefined;
     if (meta0) appendedBytes(meta0, o.tasklist, buf, l.dir);
     if (existsSync(l.toprocess)) forEachTaskLine(readFileSync(l.toprocess, 'utf8'), l.toprocess, () => {});
+    // A handler that rejects a line must do so before anything is created.
+    else if (o.handler !== listHandler) forEachTask(buf.toString('utf8'), (line, id) => o.handler(line, id));
 
     for (const d of [l.dir, l.logs, l.state, l.journals, l.history]) mkdirSync(d, { recursive: true, mode: DIR_MODE });
     await withLock(l.lock, wd.lockOptions(), () => wd.start(buf));
