@@ -11,6 +11,9 @@ import type { ExitCode, FarmEvent, FarmOptions, FarmResult, StopReason } from '.
 
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGUSR1'];
 const DRAIN_SIGNAL: NodeJS.Signals = 'SIGUSR2';
+const OUR_SIGNALS = new Set<string>([...STOP_SIGNALS, DRAIN_SIGNAL]);
+/** How long a task killed by one of our signals waits for the farmer's own copy (see startTask). */
+const SIGNAL_GRACE_MS = 250;
 
 interface Running {
   claim: Claim;
@@ -272,7 +275,18 @@ class Farm {
       r.stopped = true;
       this.killTask(r);
     }
-    void exited.then((info) => this.onExit(r, info));
+    void exited.then((info) => {
+      if (!info.signal || !OUR_SIGNALS.has(info.signal) || r.timedOut || r.stopped) return this.onExit(r, info);
+      // Slurm sends `--signal=USR1@N`, `scancel --signal` and a cancelled job's TERM to every
+      // process of the job step: a task may die of our stop signal just before we handle our own
+      // copy. Wait for it a moment, so that such a task is put back rather than failed.
+      const settle = () => {
+        if (this.stopReason || this.draining) r.stopped = true;
+        this.onExit(r, info);
+      };
+      if (this.stopReason || this.draining) settle();
+      else setTimeout(settle, SIGNAL_GRACE_MS);
+    });
   }
 
   private killTask(r: Running): void {

@@ -130,11 +130,14 @@ export class SlotLauncher {
  * The launcher. Reads requests (a field count, then each field as "<bytes>\n<bytes>": log,
  * cwd, env count, env…, argv…), opens the log, forks the task into its own process group,
  * reports "P pid", waits, reports "X code" or "S signal" (or "E why" if it could not start).
- * One request at a time: one launcher per worker slot.
+ * One request at a time: one launcher per worker slot. It ignores the farmer's stop signals
+ * (Slurm sends them to every process of a job step; the farmer decides what happens) and gives
+ * its tasks the default handling back.
  */
 const LAUNCHER = `
 use strict; use POSIX ();
 $| = 1; binmode STDIN; binmode STDOUT;
+my @stops = qw(INT TERM HUP USR1 USR2); $SIG{$_} = 'IGNORE' for @stops;
 sub field { my $n = <STDIN>; return undef unless defined $n; chomp $n; my $b = '';
   while (length($b) < $n) { my $r = read(STDIN, $b, $n - length($b), length($b)); return undef unless $r; }
   return $b; }
@@ -145,7 +148,7 @@ while (defined(my $count = <STDIN>)) { chomp $count;
   my $pid = fork();
   unless (defined $pid) { print "E cannot fork: $!\n"; close $fh; next; }
   if ($pid == 0) {
-    POSIX::setpgid(0, 0);
+    POSIX::setpgid(0, 0); $SIG{$_} = 'DEFAULT' for @stops;
     open(STDIN, '<', '/dev/null'); POSIX::dup2(fileno($fh), 1); POSIX::dup2(fileno($fh), 2);
     for my $e (@env) { my ($k, $v) = split(/=/, $e, 2); $ENV{$k} = $v; }
     if (length $cwd && !chdir $cwd) { print STDERR "taskfarmer: cannot cd to $cwd: $!\n"; POSIX::_exit(127); }

@@ -50,9 +50,11 @@ describe('several farmers on one workdir', () => {
     expect(finished.sort((a, b) => a - b)).toEqual(range(300));
     const executions = count(numbers(out));
     expect(executions.size).toBe(300);
-    // Only tasks in flight at the kill may have run twice: at most one per worker.
+    // Only tasks in flight at the kill may have run twice: running (one per worker), or ended
+    // but not yet recorded (completions of short tasks are recorded in batches of up to one
+    // per worker, within 50 ms). None of them was in `finished` before the kill.
     const twice = [...executions].filter(([, n]) => n > 1).map(([id]) => id);
-    expect(twice.length).toBeLessThanOrEqual(4);
+    expect(twice.length).toBeLessThanOrEqual(2 * 4);
     for (const id of twice) expect(before.has(id)).toBe(false);
     expect(ids(join(wd, 'toprocess'))).toEqual([]);
   });

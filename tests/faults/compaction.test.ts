@@ -1,0 +1,120 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, sleep, startCli, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
+import { checkExactlyOnce, counts, lines, openClaimsOf, range } from './helpers.js';
+
+const TASKS = 200;
+
+/**
+ * A farmer rewrites `toprocess` as `toprocess.tmp-<pid>` and renames it over the old one. A FIFO
+ * put at that path in advance makes the farmer block in open() right there, inside compact(),
+ * holding the workdir lock: the kill then lands in the middle of compaction every time.
+ */
+function trapCompaction(wd: string, pid: number): string {
+  const fifo = join(wd, `toprocess.tmp-${pid}`);
+  execFileSync('mkfifo', [fifo]);
+  return fifo;
+}
+
+/**
+ * The compaction is under way: the farmer holds the lock and sits in open() of the FIFO (the
+ * kernel's fifo_open → wait_for_partner). Where /proc hides wchan, the lock held for a second
+ * has to do: once there, the farmer never leaves.
+ */
+async function waitInCompaction(pid: number, lock: string): Promise<void> {
+  const wchan = () => {
+    try {
+      return readFileSync(`/proc/${pid}/wchan`, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  let lockedSince = 0;
+  await waitFor(
+    () => {
+      if (!existsSync(lock)) {
+        lockedSince = 0;
+        return false;
+      }
+      const where = wchan();
+      if (/partner|fifo|pipe/.test(where)) return true;
+      lockedSince ||= Date.now();
+      return /^0?$/.test(where.trim()) && Date.now() - lockedSince > 1_000;
+    },
+    20_000,
+    'the farmer to block in compaction',
+  );
+}
+
+function setup(dir: string): { tasklist: string; wd: string; executions: string } {
+  const executions = join(dir, 'executions');
+  const tasklist = writeTasks(
+    dir,
+    range(TASKS).map(() => `echo $PROC_NUMBER >> ${executions}; sleep 0.01`),
+  );
+  return { tasklist, wd: join(dir, 'wd'), executions };
+}
+
+describe('SIGKILL during compaction', () => {
+  it('at a graceful stop: the next start takes over the stale lock and finishes every task once', async () => {
+    const dir = tempDir('tf-compact-');
+    const { tasklist, wd, executions } = setup(dir);
+    const lock = join(wd, '.taskfarmer', 'lock');
+    const farmer = startCli([tasklist, '-n', '2', '-w', wd, '--lock-stale', '2s', '-q']);
+    const pid = farmer.child.pid!;
+    await waitFor(() => lines(join(wd, 'finished')).length >= 20, 20_000, '20 finished tasks');
+    trapCompaction(wd, pid);
+    // SIGTERM: running tasks go back, then the farmer compacts the workdir on its way out.
+    farmer.child.kill('SIGTERM');
+    await waitInCompaction(pid, lock);
+    farmer.child.kill('SIGKILL');
+    expect((await farmer.done).signal).toBe('SIGKILL');
+
+    // Left behind: the lock, the journal (not moved to history), the old toprocess.
+    expect(existsSync(lock)).toBe(true);
+    expect(readdirSync(join(wd, '.taskfarmer', 'journal')).length).toBe(1);
+    expect(lines(join(wd, 'toprocess')).length).toBe(TASKS);
+    const held = openClaimsOf(wd, pid);
+    expect(held.size).toBe(0); // it said bye after putting its tasks back
+
+    // While the lock is fresh, a farmer that calls it stale only after 60 s waits for it…
+    const patient = startCli([tasklist, '-n', '2', '-w', wd, '--lock-stale', '60s', '-q']);
+    await sleep(1_000);
+    expect(lines(join(wd, 'finished')).length).toBeLessThan(TASKS);
+    expect(readdirSync(join(wd, '.taskfarmer', 'journal')).length).toBe(1);
+    patient.child.kill('SIGKILL');
+    await patient.done;
+
+    // …and one with --lock-stale 2s takes it over once its mtime is 2 s old, then finishes.
+    const r = await runCli([tasklist, '-n', '2', '-w', wd, '--lock-stale', '2s', '-q']);
+    expect(r.code).toBe(0);
+    expect(checkExactlyOnce(wd, TASKS)).toBe('');
+    // Tasks the farmer had stopped ran again, once more; none ran three times.
+    expect([...counts(executions).values()].every((c) => c <= 2)).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+    expect(statSync(join(wd, 'toprocess')).size).toBe(0);
+  });
+
+  it('at start-up: the next start recovers what the killed farmers left', async () => {
+    const dir = tempDir('tf-compact-');
+    const { tasklist, wd } = setup(dir);
+    // A farmer killed mid-run leaves its journal; the next one compacts it at start…
+    const first = startCli([tasklist, '-n', '2', '-w', wd, '--lock-stale', '2s', '-q'], { detached: true });
+    await waitFor(() => lines(join(wd, 'finished')).length >= 20, 20_000, '20 finished tasks');
+    process.kill(-first.child.pid!, 'SIGKILL');
+    await first.done;
+
+    // …and is killed in the middle of it.
+    const second = startCli([tasklist, '-n', '2', '-w', wd, '--lock-stale', '2s', '-q']);
+    trapCompaction(wd, second.child.pid!);
+    await waitInCompaction(second.child.pid!, join(wd, '.taskfarmer', 'lock'));
+    second.child.kill('SIGKILL');
+    await second.done;
+
+    const r = await runCli([tasklist, '-n', '2', '-w', wd, '--lock-stale', '2s', '-q']);
+    expect(r.code).toBe(0);
+    expect(checkExactlyOnce(wd, TASKS)).toBe('');
+  });
+});
