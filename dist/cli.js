@@ -1,132 +1,29 @@
 #!/usr/bin/env node
 import { createRequire as __tfCreateRequire } from 'node:module'; const require = __tfCreateRequire(import.meta.url);
 import {
+  formatStatus,
+  status,
+  statusDetails
+} from "./chunks/chunk-NWHPPF36.js";
+import {
   UsageError,
+  collectReport,
+  farm,
+  formatDuration,
+  isUsageError,
+  loadConfig,
+  mapIni,
+  oneLine,
+  parseDuration,
+  parseIni,
+  renderMarkdownSummary,
+  require_dist
+} from "./chunks/chunk-3KDUGCO4.js";
+import {
   __commonJS,
   __require,
-  __toESM,
-  farm,
-  formatStatus,
-  isUsageError,
-  oneLine,
-  status
-} from "./chunks/chunk-OQQFRSXV.js";
-
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
-    var s = 1e3;
-    var m = s * 60;
-    var h = m * 60;
-    var d = h * 24;
-    var w = d * 7;
-    var y = d * 365.25;
-    module.exports = function(val, options) {
-      options = options || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse(str) {
-      str = String(str);
-      if (str.length > 100) {
-        return;
-      }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
-      );
-      if (!match) {
-        return;
-      }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w;
-        case "days":
-        case "day":
-        case "d":
-          return n * d;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms2) {
-      var msAbs = Math.abs(ms2);
-      if (msAbs >= d) {
-        return Math.round(ms2 / d) + "d";
-      }
-      if (msAbs >= h) {
-        return Math.round(ms2 / h) + "h";
-      }
-      if (msAbs >= m) {
-        return Math.round(ms2 / m) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms2 / s) + "s";
-      }
-      return ms2 + "ms";
-    }
-    function fmtLong(ms2) {
-      var msAbs = Math.abs(ms2);
-      if (msAbs >= d) {
-        return plural(ms2, msAbs, d, "day");
-      }
-      if (msAbs >= h) {
-        return plural(ms2, msAbs, h, "hour");
-      }
-      if (msAbs >= m) {
-        return plural(ms2, msAbs, m, "minute");
-      }
-      if (msAbs >= s) {
-        return plural(ms2, msAbs, s, "second");
-      }
-      return ms2 + " ms";
-    }
-    function plural(ms2, msAbs, n, name) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
-    }
-  }
-});
+  __toESM
+} from "./chunks/chunk-QINNG2DY.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3554,6 +3451,877 @@ var require_commander = __commonJS({
   }
 });
 
+// node_modules/cli-progress/lib/eta.js
+var require_eta = __commonJS({
+  "node_modules/cli-progress/lib/eta.js"(exports, module) {
+    var ETA = class {
+      constructor(length, initTime, initValue) {
+        this.etaBufferLength = length || 100;
+        this.valueBuffer = [initValue];
+        this.timeBuffer = [initTime];
+        this.eta = "0";
+      }
+      // add new values to calculation buffer
+      update(time2, value, total) {
+        this.valueBuffer.push(value);
+        this.timeBuffer.push(time2);
+        this.calculate(total - value);
+      }
+      // fetch estimated time
+      getTime() {
+        return this.eta;
+      }
+      // eta calculation - request number of remaining events
+      calculate(remaining) {
+        const currentBufferSize = this.valueBuffer.length;
+        const buffer = Math.min(this.etaBufferLength, currentBufferSize);
+        const v_diff = this.valueBuffer[currentBufferSize - 1] - this.valueBuffer[currentBufferSize - buffer];
+        const t_diff = this.timeBuffer[currentBufferSize - 1] - this.timeBuffer[currentBufferSize - buffer];
+        const vt_rate = v_diff / t_diff;
+        this.valueBuffer = this.valueBuffer.slice(-this.etaBufferLength);
+        this.timeBuffer = this.timeBuffer.slice(-this.etaBufferLength);
+        const eta = Math.ceil(remaining / vt_rate / 1e3);
+        if (isNaN(eta)) {
+          this.eta = "NULL";
+        } else if (!isFinite(eta)) {
+          this.eta = "INF";
+        } else if (eta > 1e7) {
+          this.eta = "INF";
+        } else if (eta < 0) {
+          this.eta = 0;
+        } else {
+          this.eta = eta;
+        }
+      }
+    };
+    module.exports = ETA;
+  }
+});
+
+// node_modules/cli-progress/lib/terminal.js
+var require_terminal = __commonJS({
+  "node_modules/cli-progress/lib/terminal.js"(exports, module) {
+    var _readline = __require("readline");
+    var Terminal = class {
+      constructor(outputStream) {
+        this.stream = outputStream;
+        this.linewrap = true;
+        this.dy = 0;
+      }
+      // save cursor position + settings
+      cursorSave() {
+        if (!this.stream.isTTY) {
+          return;
+        }
+        this.stream.write("\x1B7");
+      }
+      // restore last cursor position + settings
+      cursorRestore() {
+        if (!this.stream.isTTY) {
+          return;
+        }
+        this.stream.write("\x1B8");
+      }
+      // show/hide cursor
+      cursor(enabled) {
+        if (!this.stream.isTTY) {
+          return;
+        }
+        if (enabled) {
+          this.stream.write("\x1B[?25h");
+        } else {
+          this.stream.write("\x1B[?25l");
+        }
+      }
+      // change cursor positionn
+      cursorTo(x = null, y = null) {
+        if (!this.stream.isTTY) {
+          return;
+        }
+        _readline.cursorTo(this.stream, x, y);
+      }
+      // change relative cursor position
+      cursorRelative(dx = null, dy = null) {
+        if (!this.stream.isTTY) {
+          return;
+        }
+        this.dy = this.dy + dy;
+        _readline.moveCursor(this.stream, dx, dy);
+      }
+      // relative reset
+      cursorRelativeReset() {
+        if (!this.stream.isTTY) {
+          return;
+        }
+        _readline.moveCursor(this.stream, 0, -this.dy);
+        _readline.cursorTo(this.stream, 0, null);
+        this.dy = 0;
+      }
+      // clear to the right from cursor
+      clearRight() {
+        if (!this.stream.isTTY) {
+          return;
+        }
+        _readline.clearLine(this.stream, 1);
+      }
+      // clear the full line
+      clearLine() {
+        if (!this.stream.isTTY) {
+          return;
+        }
+        _readline.clearLine(this.stream, 0);
+      }
+      // clear everyting beyond the current line
+      clearBottom() {
+        if (!this.stream.isTTY) {
+          return;
+        }
+        _readline.clearScreenDown(this.stream);
+      }
+      // add new line; increment counter
+      newline() {
+        this.stream.write("\n");
+        this.dy++;
+      }
+      // write content to output stream
+      // @TODO use string-width to strip length
+      write(s, rawWrite = false) {
+        if (this.linewrap === true && rawWrite === false) {
+          this.stream.write(s.substr(0, this.getWidth()));
+        } else {
+          this.stream.write(s);
+        }
+      }
+      // control line wrapping
+      lineWrapping(enabled) {
+        if (!this.stream.isTTY) {
+          return;
+        }
+        this.linewrap = enabled;
+        if (enabled) {
+          this.stream.write("\x1B[?7h");
+        } else {
+          this.stream.write("\x1B[?7l");
+        }
+      }
+      // tty environment ?
+      isTTY() {
+        return this.stream.isTTY === true;
+      }
+      // get terminal width
+      getWidth() {
+        return this.stream.columns || (this.stream.isTTY ? 80 : 200);
+      }
+    };
+    module.exports = Terminal;
+  }
+});
+
+// node_modules/cli-progress/node_modules/ansi-regex/index.js
+var require_ansi_regex = __commonJS({
+  "node_modules/cli-progress/node_modules/ansi-regex/index.js"(exports, module) {
+    "use strict";
+    module.exports = ({ onlyFirst = false } = {}) => {
+      const pattern = [
+        "[\\u001B\\u009B][[\\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]+)*|[a-zA-Z\\d]+(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]*)*)?\\u0007)",
+        "(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-ntqry=><~]))"
+      ].join("|");
+      return new RegExp(pattern, onlyFirst ? void 0 : "g");
+    };
+  }
+});
+
+// node_modules/cli-progress/node_modules/strip-ansi/index.js
+var require_strip_ansi = __commonJS({
+  "node_modules/cli-progress/node_modules/strip-ansi/index.js"(exports, module) {
+    "use strict";
+    var ansiRegex = require_ansi_regex();
+    module.exports = (string) => typeof string === "string" ? string.replace(ansiRegex(), "") : string;
+  }
+});
+
+// node_modules/is-fullwidth-code-point/index.js
+var require_is_fullwidth_code_point = __commonJS({
+  "node_modules/is-fullwidth-code-point/index.js"(exports, module) {
+    "use strict";
+    var isFullwidthCodePoint = (codePoint) => {
+      if (Number.isNaN(codePoint)) {
+        return false;
+      }
+      if (codePoint >= 4352 && (codePoint <= 4447 || // Hangul Jamo
+      codePoint === 9001 || // LEFT-POINTING ANGLE BRACKET
+      codePoint === 9002 || // RIGHT-POINTING ANGLE BRACKET
+      // CJK Radicals Supplement .. Enclosed CJK Letters and Months
+      11904 <= codePoint && codePoint <= 12871 && codePoint !== 12351 || // Enclosed CJK Letters and Months .. CJK Unified Ideographs Extension A
+      12880 <= codePoint && codePoint <= 19903 || // CJK Unified Ideographs .. Yi Radicals
+      19968 <= codePoint && codePoint <= 42182 || // Hangul Jamo Extended-A
+      43360 <= codePoint && codePoint <= 43388 || // Hangul Syllables
+      44032 <= codePoint && codePoint <= 55203 || // CJK Compatibility Ideographs
+      63744 <= codePoint && codePoint <= 64255 || // Vertical Forms
+      65040 <= codePoint && codePoint <= 65049 || // CJK Compatibility Forms .. Small Form Variants
+      65072 <= codePoint && codePoint <= 65131 || // Halfwidth and Fullwidth Forms
+      65281 <= codePoint && codePoint <= 65376 || 65504 <= codePoint && codePoint <= 65510 || // Kana Supplement
+      110592 <= codePoint && codePoint <= 110593 || // Enclosed Ideographic Supplement
+      127488 <= codePoint && codePoint <= 127569 || // CJK Unified Ideographs Extension B .. Tertiary Ideographic Plane
+      131072 <= codePoint && codePoint <= 262141)) {
+        return true;
+      }
+      return false;
+    };
+    module.exports = isFullwidthCodePoint;
+    module.exports.default = isFullwidthCodePoint;
+  }
+});
+
+// node_modules/cli-progress/node_modules/emoji-regex/index.js
+var require_emoji_regex = __commonJS({
+  "node_modules/cli-progress/node_modules/emoji-regex/index.js"(exports, module) {
+    "use strict";
+    module.exports = function() {
+      return /\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62(?:\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67|\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74|\uDB40\uDC77\uDB40\uDC6C\uDB40\uDC73)\uDB40\uDC7F|\uD83D\uDC68(?:\uD83C\uDFFC\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68\uD83C\uDFFB|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFF\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFE])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFE\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFD])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFD\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFC])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\u200D(?:\u2764\uFE0F\u200D(?:\uD83D\uDC8B\u200D)?\uD83D\uDC68|(?:\uD83D[\uDC68\uDC69])\u200D(?:\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67]))|\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67])|(?:\uD83D[\uDC68\uDC69])\u200D(?:\uD83D[\uDC66\uDC67])|[\u2695\u2696\u2708]\uFE0F|\uD83D[\uDC66\uDC67]|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|(?:\uD83C\uDFFB\u200D[\u2695\u2696\u2708]|\uD83C\uDFFF\u200D[\u2695\u2696\u2708]|\uD83C\uDFFE\u200D[\u2695\u2696\u2708]|\uD83C\uDFFD\u200D[\u2695\u2696\u2708]|\uD83C\uDFFC\u200D[\u2695\u2696\u2708])\uFE0F|\uD83C\uDFFB\u200D(?:\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C[\uDFFB-\uDFFF])|(?:\uD83E\uDDD1\uD83C\uDFFB\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFC\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)\uD83C\uDFFB|\uD83E\uDDD1(?:\uD83C\uDFFF\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1(?:\uD83C[\uDFFB-\uDFFF])|\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1)|(?:\uD83E\uDDD1\uD83C\uDFFE\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFF\u200D\uD83E\uDD1D\u200D(?:\uD83D[\uDC68\uDC69]))(?:\uD83C[\uDFFB-\uDFFE])|(?:\uD83E\uDDD1\uD83C\uDFFC\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFD\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)(?:\uD83C[\uDFFB\uDFFC])|\uD83D\uDC69(?:\uD83C\uDFFE\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFC\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFB\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFC-\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFD\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\u200D(?:\u2764\uFE0F\u200D(?:\uD83D\uDC8B\u200D(?:\uD83D[\uDC68\uDC69])|\uD83D[\uDC68\uDC69])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFF\u200D(?:\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD]))|\uD83D\uDC69\u200D\uD83D\uDC69\u200D(?:\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67]))|(?:\uD83E\uDDD1\uD83C\uDFFD\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFE\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)(?:\uD83C[\uDFFB-\uDFFD])|\uD83D\uDC69\u200D\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC69\u200D\uD83D\uDC69\u200D(?:\uD83D[\uDC66\uDC67])|(?:\uD83D\uDC41\uFE0F\u200D\uD83D\uDDE8|\uD83D\uDC69(?:\uD83C\uDFFF\u200D[\u2695\u2696\u2708]|\uD83C\uDFFE\u200D[\u2695\u2696\u2708]|\uD83C\uDFFC\u200D[\u2695\u2696\u2708]|\uD83C\uDFFB\u200D[\u2695\u2696\u2708]|\uD83C\uDFFD\u200D[\u2695\u2696\u2708]|\u200D[\u2695\u2696\u2708])|(?:(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)\uFE0F|\uD83D\uDC6F|\uD83E[\uDD3C\uDDDE\uDDDF])\u200D[\u2640\u2642]|(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)(?:\uD83C[\uDFFB-\uDFFF])\u200D[\u2640\u2642]|(?:\uD83C[\uDFC3\uDFC4\uDFCA]|\uD83D[\uDC6E\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4-\uDEB6]|\uD83E[\uDD26\uDD37-\uDD39\uDD3D\uDD3E\uDDB8\uDDB9\uDDCD-\uDDCF\uDDD6-\uDDDD])(?:(?:\uD83C[\uDFFB-\uDFFF])\u200D[\u2640\u2642]|\u200D[\u2640\u2642])|\uD83C\uDFF4\u200D\u2620)\uFE0F|\uD83D\uDC69\u200D\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67])|\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08|\uD83D\uDC15\u200D\uD83E\uDDBA|\uD83D\uDC69\u200D\uD83D\uDC66|\uD83D\uDC69\u200D\uD83D\uDC67|\uD83C\uDDFD\uD83C\uDDF0|\uD83C\uDDF4\uD83C\uDDF2|\uD83C\uDDF6\uD83C\uDDE6|[#\*0-9]\uFE0F\u20E3|\uD83C\uDDE7(?:\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEF\uDDF1-\uDDF4\uDDF6-\uDDF9\uDDFB\uDDFC\uDDFE\uDDFF])|\uD83C\uDDF9(?:\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDED\uDDEF-\uDDF4\uDDF7\uDDF9\uDDFB\uDDFC\uDDFF])|\uD83C\uDDEA(?:\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDED\uDDF7-\uDDFA])|\uD83E\uDDD1(?:\uD83C[\uDFFB-\uDFFF])|\uD83C\uDDF7(?:\uD83C[\uDDEA\uDDF4\uDDF8\uDDFA\uDDFC])|\uD83D\uDC69(?:\uD83C[\uDFFB-\uDFFF])|\uD83C\uDDF2(?:\uD83C[\uDDE6\uDDE8-\uDDED\uDDF0-\uDDFF])|\uD83C\uDDE6(?:\uD83C[\uDDE8-\uDDEC\uDDEE\uDDF1\uDDF2\uDDF4\uDDF6-\uDDFA\uDDFC\uDDFD\uDDFF])|\uD83C\uDDF0(?:\uD83C[\uDDEA\uDDEC-\uDDEE\uDDF2\uDDF3\uDDF5\uDDF7\uDDFC\uDDFE\uDDFF])|\uD83C\uDDED(?:\uD83C[\uDDF0\uDDF2\uDDF3\uDDF7\uDDF9\uDDFA])|\uD83C\uDDE9(?:\uD83C[\uDDEA\uDDEC\uDDEF\uDDF0\uDDF2\uDDF4\uDDFF])|\uD83C\uDDFE(?:\uD83C[\uDDEA\uDDF9])|\uD83C\uDDEC(?:\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEE\uDDF1-\uDDF3\uDDF5-\uDDFA\uDDFC\uDDFE])|\uD83C\uDDF8(?:\uD83C[\uDDE6-\uDDEA\uDDEC-\uDDF4\uDDF7-\uDDF9\uDDFB\uDDFD-\uDDFF])|\uD83C\uDDEB(?:\uD83C[\uDDEE-\uDDF0\uDDF2\uDDF4\uDDF7])|\uD83C\uDDF5(?:\uD83C[\uDDE6\uDDEA-\uDDED\uDDF0-\uDDF3\uDDF7-\uDDF9\uDDFC\uDDFE])|\uD83C\uDDFB(?:\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDEE\uDDF3\uDDFA])|\uD83C\uDDF3(?:\uD83C[\uDDE6\uDDE8\uDDEA-\uDDEC\uDDEE\uDDF1\uDDF4\uDDF5\uDDF7\uDDFA\uDDFF])|\uD83C\uDDE8(?:\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDEE\uDDF0-\uDDF5\uDDF7\uDDFA-\uDDFF])|\uD83C\uDDF1(?:\uD83C[\uDDE6-\uDDE8\uDDEE\uDDF0\uDDF7-\uDDFB\uDDFE])|\uD83C\uDDFF(?:\uD83C[\uDDE6\uDDF2\uDDFC])|\uD83C\uDDFC(?:\uD83C[\uDDEB\uDDF8])|\uD83C\uDDFA(?:\uD83C[\uDDE6\uDDEC\uDDF2\uDDF3\uDDF8\uDDFE\uDDFF])|\uD83C\uDDEE(?:\uD83C[\uDDE8-\uDDEA\uDDF1-\uDDF4\uDDF6-\uDDF9])|\uD83C\uDDEF(?:\uD83C[\uDDEA\uDDF2\uDDF4\uDDF5])|(?:\uD83C[\uDFC3\uDFC4\uDFCA]|\uD83D[\uDC6E\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4-\uDEB6]|\uD83E[\uDD26\uDD37-\uDD39\uDD3D\uDD3E\uDDB8\uDDB9\uDDCD-\uDDCF\uDDD6-\uDDDD])(?:\uD83C[\uDFFB-\uDFFF])|(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)(?:\uD83C[\uDFFB-\uDFFF])|(?:[\u261D\u270A-\u270D]|\uD83C[\uDF85\uDFC2\uDFC7]|\uD83D[\uDC42\uDC43\uDC46-\uDC50\uDC66\uDC67\uDC6B-\uDC6D\uDC70\uDC72\uDC74-\uDC76\uDC78\uDC7C\uDC83\uDC85\uDCAA\uDD74\uDD7A\uDD90\uDD95\uDD96\uDE4C\uDE4F\uDEC0\uDECC]|\uD83E[\uDD0F\uDD18-\uDD1C\uDD1E\uDD1F\uDD30-\uDD36\uDDB5\uDDB6\uDDBB\uDDD2-\uDDD5])(?:\uD83C[\uDFFB-\uDFFF])|(?:[\u231A\u231B\u23E9-\u23EC\u23F0\u23F3\u25FD\u25FE\u2614\u2615\u2648-\u2653\u267F\u2693\u26A1\u26AA\u26AB\u26BD\u26BE\u26C4\u26C5\u26CE\u26D4\u26EA\u26F2\u26F3\u26F5\u26FA\u26FD\u2705\u270A\u270B\u2728\u274C\u274E\u2753-\u2755\u2757\u2795-\u2797\u27B0\u27BF\u2B1B\u2B1C\u2B50\u2B55]|\uD83C[\uDC04\uDCCF\uDD8E\uDD91-\uDD9A\uDDE6-\uDDFF\uDE01\uDE1A\uDE2F\uDE32-\uDE36\uDE38-\uDE3A\uDE50\uDE51\uDF00-\uDF20\uDF2D-\uDF35\uDF37-\uDF7C\uDF7E-\uDF93\uDFA0-\uDFCA\uDFCF-\uDFD3\uDFE0-\uDFF0\uDFF4\uDFF8-\uDFFF]|\uD83D[\uDC00-\uDC3E\uDC40\uDC42-\uDCFC\uDCFF-\uDD3D\uDD4B-\uDD4E\uDD50-\uDD67\uDD7A\uDD95\uDD96\uDDA4\uDDFB-\uDE4F\uDE80-\uDEC5\uDECC\uDED0-\uDED2\uDED5\uDEEB\uDEEC\uDEF4-\uDEFA\uDFE0-\uDFEB]|\uD83E[\uDD0D-\uDD3A\uDD3C-\uDD45\uDD47-\uDD71\uDD73-\uDD76\uDD7A-\uDDA2\uDDA5-\uDDAA\uDDAE-\uDDCA\uDDCD-\uDDFF\uDE70-\uDE73\uDE78-\uDE7A\uDE80-\uDE82\uDE90-\uDE95])|(?:[#\*0-9\xA9\xAE\u203C\u2049\u2122\u2139\u2194-\u2199\u21A9\u21AA\u231A\u231B\u2328\u23CF\u23E9-\u23F3\u23F8-\u23FA\u24C2\u25AA\u25AB\u25B6\u25C0\u25FB-\u25FE\u2600-\u2604\u260E\u2611\u2614\u2615\u2618\u261D\u2620\u2622\u2623\u2626\u262A\u262E\u262F\u2638-\u263A\u2640\u2642\u2648-\u2653\u265F\u2660\u2663\u2665\u2666\u2668\u267B\u267E\u267F\u2692-\u2697\u2699\u269B\u269C\u26A0\u26A1\u26AA\u26AB\u26B0\u26B1\u26BD\u26BE\u26C4\u26C5\u26C8\u26CE\u26CF\u26D1\u26D3\u26D4\u26E9\u26EA\u26F0-\u26F5\u26F7-\u26FA\u26FD\u2702\u2705\u2708-\u270D\u270F\u2712\u2714\u2716\u271D\u2721\u2728\u2733\u2734\u2744\u2747\u274C\u274E\u2753-\u2755\u2757\u2763\u2764\u2795-\u2797\u27A1\u27B0\u27BF\u2934\u2935\u2B05-\u2B07\u2B1B\u2B1C\u2B50\u2B55\u3030\u303D\u3297\u3299]|\uD83C[\uDC04\uDCCF\uDD70\uDD71\uDD7E\uDD7F\uDD8E\uDD91-\uDD9A\uDDE6-\uDDFF\uDE01\uDE02\uDE1A\uDE2F\uDE32-\uDE3A\uDE50\uDE51\uDF00-\uDF21\uDF24-\uDF93\uDF96\uDF97\uDF99-\uDF9B\uDF9E-\uDFF0\uDFF3-\uDFF5\uDFF7-\uDFFF]|\uD83D[\uDC00-\uDCFD\uDCFF-\uDD3D\uDD49-\uDD4E\uDD50-\uDD67\uDD6F\uDD70\uDD73-\uDD7A\uDD87\uDD8A-\uDD8D\uDD90\uDD95\uDD96\uDDA4\uDDA5\uDDA8\uDDB1\uDDB2\uDDBC\uDDC2-\uDDC4\uDDD1-\uDDD3\uDDDC-\uDDDE\uDDE1\uDDE3\uDDE8\uDDEF\uDDF3\uDDFA-\uDE4F\uDE80-\uDEC5\uDECB-\uDED2\uDED5\uDEE0-\uDEE5\uDEE9\uDEEB\uDEEC\uDEF0\uDEF3-\uDEFA\uDFE0-\uDFEB]|\uD83E[\uDD0D-\uDD3A\uDD3C-\uDD45\uDD47-\uDD71\uDD73-\uDD76\uDD7A-\uDDA2\uDDA5-\uDDAA\uDDAE-\uDDCA\uDDCD-\uDDFF\uDE70-\uDE73\uDE78-\uDE7A\uDE80-\uDE82\uDE90-\uDE95])\uFE0F|(?:[\u261D\u26F9\u270A-\u270D]|\uD83C[\uDF85\uDFC2-\uDFC4\uDFC7\uDFCA-\uDFCC]|\uD83D[\uDC42\uDC43\uDC46-\uDC50\uDC66-\uDC78\uDC7C\uDC81-\uDC83\uDC85-\uDC87\uDC8F\uDC91\uDCAA\uDD74\uDD75\uDD7A\uDD90\uDD95\uDD96\uDE45-\uDE47\uDE4B-\uDE4F\uDEA3\uDEB4-\uDEB6\uDEC0\uDECC]|\uD83E[\uDD0F\uDD18-\uDD1F\uDD26\uDD30-\uDD39\uDD3C-\uDD3E\uDDB5\uDDB6\uDDB8\uDDB9\uDDBB\uDDCD-\uDDCF\uDDD1-\uDDDD])/g;
+    };
+  }
+});
+
+// node_modules/cli-progress/node_modules/string-width/index.js
+var require_string_width = __commonJS({
+  "node_modules/cli-progress/node_modules/string-width/index.js"(exports, module) {
+    "use strict";
+    var stripAnsi = require_strip_ansi();
+    var isFullwidthCodePoint = require_is_fullwidth_code_point();
+    var emojiRegex = require_emoji_regex();
+    var stringWidth = (string) => {
+      if (typeof string !== "string" || string.length === 0) {
+        return 0;
+      }
+      string = stripAnsi(string);
+      if (string.length === 0) {
+        return 0;
+      }
+      string = string.replace(emojiRegex(), "  ");
+      let width = 0;
+      for (let i = 0; i < string.length; i++) {
+        const code = string.codePointAt(i);
+        if (code <= 31 || code >= 127 && code <= 159) {
+          continue;
+        }
+        if (code >= 768 && code <= 879) {
+          continue;
+        }
+        if (code > 65535) {
+          i++;
+        }
+        width += isFullwidthCodePoint(code) ? 2 : 1;
+      }
+      return width;
+    };
+    module.exports = stringWidth;
+    module.exports.default = stringWidth;
+  }
+});
+
+// node_modules/cli-progress/lib/format-value.js
+var require_format_value = __commonJS({
+  "node_modules/cli-progress/lib/format-value.js"(exports, module) {
+    module.exports = function formatValue(v, options, type) {
+      if (options.autopadding !== true) {
+        return v;
+      }
+      function autopadding(value, length) {
+        return (options.autopaddingChar + value).slice(-length);
+      }
+      switch (type) {
+        case "percentage":
+          return autopadding(v, 3);
+        default:
+          return v;
+      }
+    };
+  }
+});
+
+// node_modules/cli-progress/lib/format-bar.js
+var require_format_bar = __commonJS({
+  "node_modules/cli-progress/lib/format-bar.js"(exports, module) {
+    module.exports = function formatBar(progress, options) {
+      const completeSize = Math.round(progress * options.barsize);
+      const incompleteSize = options.barsize - completeSize;
+      return options.barCompleteString.substr(0, completeSize) + options.barGlue + options.barIncompleteString.substr(0, incompleteSize);
+    };
+  }
+});
+
+// node_modules/cli-progress/lib/format-time.js
+var require_format_time = __commonJS({
+  "node_modules/cli-progress/lib/format-time.js"(exports, module) {
+    module.exports = function formatTime(t, options, roundToMultipleOf) {
+      function round(input) {
+        if (roundToMultipleOf) {
+          return roundToMultipleOf * Math.round(input / roundToMultipleOf);
+        } else {
+          return input;
+        }
+      }
+      function autopadding(v) {
+        return (options.autopaddingChar + v).slice(-2);
+      }
+      if (t > 3600) {
+        return autopadding(Math.floor(t / 3600)) + "h" + autopadding(round(t % 3600 / 60)) + "m";
+      } else if (t > 60) {
+        return autopadding(Math.floor(t / 60)) + "m" + autopadding(round(t % 60)) + "s";
+      } else if (t > 10) {
+        return autopadding(round(t)) + "s";
+      } else {
+        return autopadding(t) + "s";
+      }
+    };
+  }
+});
+
+// node_modules/cli-progress/lib/formatter.js
+var require_formatter = __commonJS({
+  "node_modules/cli-progress/lib/formatter.js"(exports, module) {
+    var _stringWidth = require_string_width();
+    var _defaultFormatValue = require_format_value();
+    var _defaultFormatBar = require_format_bar();
+    var _defaultFormatTime = require_format_time();
+    module.exports = function defaultFormatter(options, params, payload) {
+      let s = options.format;
+      const formatTime = options.formatTime || _defaultFormatTime;
+      const formatValue = options.formatValue || _defaultFormatValue;
+      const formatBar = options.formatBar || _defaultFormatBar;
+      const percentage = Math.floor(params.progress * 100) + "";
+      const stopTime = params.stopTime || Date.now();
+      const elapsedTime = Math.round((stopTime - params.startTime) / 1e3);
+      const context = Object.assign({}, payload, {
+        bar: formatBar(params.progress, options),
+        percentage: formatValue(percentage, options, "percentage"),
+        total: formatValue(params.total, options, "total"),
+        value: formatValue(params.value, options, "value"),
+        eta: formatValue(params.eta, options, "eta"),
+        eta_formatted: formatTime(params.eta, options, 5),
+        duration: formatValue(elapsedTime, options, "duration"),
+        duration_formatted: formatTime(elapsedTime, options, 1)
+      });
+      s = s.replace(/\{(\w+)\}/g, function(match, key) {
+        if (typeof context[key] !== "undefined") {
+          return context[key];
+        }
+        return match;
+      });
+      const fullMargin = Math.max(0, params.maxWidth - _stringWidth(s) - 2);
+      const halfMargin = Math.floor(fullMargin / 2);
+      switch (options.align) {
+        // fill start-of-line with whitespaces
+        case "right":
+          s = fullMargin > 0 ? " ".repeat(fullMargin) + s : s;
+          break;
+        // distribute whitespaces to left+right
+        case "center":
+          s = halfMargin > 0 ? " ".repeat(halfMargin) + s : s;
+          break;
+        // default: left align, no additional whitespaces
+        case "left":
+        default:
+          break;
+      }
+      return s;
+    };
+  }
+});
+
+// node_modules/cli-progress/lib/options.js
+var require_options = __commonJS({
+  "node_modules/cli-progress/lib/options.js"(exports, module) {
+    function mergeOption(v, defaultValue) {
+      if (typeof v === "undefined" || v === null) {
+        return defaultValue;
+      } else {
+        return v;
+      }
+    }
+    module.exports = {
+      // set global options
+      parse: function parse(rawOptions, preset) {
+        const options = {};
+        const opt = Object.assign({}, preset, rawOptions);
+        options.throttleTime = 1e3 / mergeOption(opt.fps, 10);
+        options.stream = mergeOption(opt.stream, process.stderr);
+        options.terminal = mergeOption(opt.terminal, null);
+        options.clearOnComplete = mergeOption(opt.clearOnComplete, false);
+        options.stopOnComplete = mergeOption(opt.stopOnComplete, false);
+        options.barsize = mergeOption(opt.barsize, 40);
+        options.align = mergeOption(opt.align, "left");
+        options.hideCursor = mergeOption(opt.hideCursor, false);
+        options.linewrap = mergeOption(opt.linewrap, false);
+        options.barGlue = mergeOption(opt.barGlue, "");
+        options.barCompleteChar = mergeOption(opt.barCompleteChar, "=");
+        options.barIncompleteChar = mergeOption(opt.barIncompleteChar, "-");
+        options.format = mergeOption(opt.format, "progress [{bar}] {percentage}% | ETA: {eta}s | {value}/{total}");
+        options.formatTime = mergeOption(opt.formatTime, null);
+        options.formatValue = mergeOption(opt.formatValue, null);
+        options.formatBar = mergeOption(opt.formatBar, null);
+        options.etaBufferLength = mergeOption(opt.etaBuffer, 10);
+        options.etaAsynchronousUpdate = mergeOption(opt.etaAsynchronousUpdate, false);
+        options.progressCalculationRelative = mergeOption(opt.progressCalculationRelative, false);
+        options.synchronousUpdate = mergeOption(opt.synchronousUpdate, true);
+        options.noTTYOutput = mergeOption(opt.noTTYOutput, false);
+        options.notTTYSchedule = mergeOption(opt.notTTYSchedule, 2e3);
+        options.emptyOnZero = mergeOption(opt.emptyOnZero, false);
+        options.forceRedraw = mergeOption(opt.forceRedraw, false);
+        options.autopadding = mergeOption(opt.autopadding, false);
+        options.gracefulExit = mergeOption(opt.gracefulExit, false);
+        return options;
+      },
+      // derived options: instance specific, has to be created for every bar element
+      assignDerivedOptions: function assignDerivedOptions(options) {
+        options.barCompleteString = options.barCompleteChar.repeat(options.barsize + 1);
+        options.barIncompleteString = options.barIncompleteChar.repeat(options.barsize + 1);
+        options.autopaddingChar = options.autopadding ? mergeOption(options.autopaddingChar, "   ") : "";
+        return options;
+      }
+    };
+  }
+});
+
+// node_modules/cli-progress/lib/generic-bar.js
+var require_generic_bar = __commonJS({
+  "node_modules/cli-progress/lib/generic-bar.js"(exports, module) {
+    var _ETA = require_eta();
+    var _Terminal = require_terminal();
+    var _formatter = require_formatter();
+    var _options = require_options();
+    var _EventEmitter = __require("events");
+    module.exports = class GenericBar extends _EventEmitter {
+      constructor(options) {
+        super();
+        this.options = _options.assignDerivedOptions(options);
+        this.terminal = this.options.terminal ? this.options.terminal : new _Terminal(this.options.stream);
+        this.value = 0;
+        this.startValue = 0;
+        this.total = 100;
+        this.lastDrawnString = null;
+        this.startTime = null;
+        this.stopTime = null;
+        this.lastRedraw = Date.now();
+        this.eta = new _ETA(this.options.etaBufferLength, 0, 0);
+        this.payload = {};
+        this.isActive = false;
+        this.formatter = typeof this.options.format === "function" ? this.options.format : _formatter;
+      }
+      // internal render function
+      render(forceRendering = false) {
+        const params = {
+          progress: this.getProgress(),
+          eta: this.eta.getTime(),
+          startTime: this.startTime,
+          stopTime: this.stopTime,
+          total: this.total,
+          value: this.value,
+          maxWidth: this.terminal.getWidth()
+        };
+        if (this.options.etaAsynchronousUpdate) {
+          this.updateETA();
+        }
+        const s = this.formatter(this.options, params, this.payload);
+        const forceRedraw = forceRendering || this.options.forceRedraw || this.options.noTTYOutput && !this.terminal.isTTY();
+        if (forceRedraw || this.lastDrawnString != s) {
+          this.emit("redraw-pre");
+          this.terminal.cursorTo(0, null);
+          this.terminal.write(s);
+          this.terminal.clearRight();
+          this.lastDrawnString = s;
+          this.lastRedraw = Date.now();
+          this.emit("redraw-post");
+        }
+      }
+      // start the progress bar
+      start(total, startValue, payload) {
+        this.value = startValue || 0;
+        this.total = typeof total !== "undefined" && total >= 0 ? total : 100;
+        this.startValue = startValue || 0;
+        this.payload = payload || {};
+        this.startTime = Date.now();
+        this.stopTime = null;
+        this.lastDrawnString = "";
+        this.eta = new _ETA(this.options.etaBufferLength, this.startTime, this.value);
+        this.isActive = true;
+        this.emit("start", total, startValue);
+      }
+      // stop the bar
+      stop() {
+        this.isActive = false;
+        this.stopTime = Date.now();
+        this.emit("stop", this.total, this.value);
+      }
+      // update the bar value
+      // update(value, payload)
+      // update(payload)
+      update(arg0, arg1 = {}) {
+        if (typeof arg0 === "number") {
+          this.value = arg0;
+          this.eta.update(Date.now(), arg0, this.total);
+        }
+        const payloadData = (typeof arg0 === "object" ? arg0 : arg1) || {};
+        this.emit("update", this.total, this.value);
+        for (const key in payloadData) {
+          this.payload[key] = payloadData[key];
+        }
+        if (this.value >= this.getTotal() && this.options.stopOnComplete) {
+          this.stop();
+        }
+      }
+      // calculate the actual progress value
+      getProgress() {
+        let progress = this.value / this.total;
+        if (this.options.progressCalculationRelative) {
+          progress = (this.value - this.startValue) / (this.total - this.startValue);
+        }
+        if (isNaN(progress)) {
+          progress = this.options && this.options.emptyOnZero ? 0 : 1;
+        }
+        progress = Math.min(Math.max(progress, 0), 1);
+        return progress;
+      }
+      // update the bar value
+      // increment(delta, payload)
+      // increment(payload)
+      increment(arg0 = 1, arg1 = {}) {
+        if (typeof arg0 === "object") {
+          this.update(this.value + 1, arg0);
+        } else {
+          this.update(this.value + arg0, arg1);
+        }
+      }
+      // get the total (limit) value
+      getTotal() {
+        return this.total;
+      }
+      // set the total (limit) value
+      setTotal(total) {
+        if (typeof total !== "undefined" && total >= 0) {
+          this.total = total;
+        }
+      }
+      // force eta calculation update (long running processes)
+      updateETA() {
+        this.eta.update(Date.now(), this.value, this.total);
+      }
+    };
+  }
+});
+
+// node_modules/cli-progress/lib/single-bar.js
+var require_single_bar = __commonJS({
+  "node_modules/cli-progress/lib/single-bar.js"(exports, module) {
+    var _GenericBar = require_generic_bar();
+    var _options = require_options();
+    module.exports = class SingleBar extends _GenericBar {
+      constructor(options, preset) {
+        super(_options.parse(options, preset));
+        this.timer = null;
+        if (this.options.noTTYOutput && this.terminal.isTTY() === false) {
+          this.options.synchronousUpdate = false;
+        }
+        this.schedulingRate = this.terminal.isTTY() ? this.options.throttleTime : this.options.notTTYSchedule;
+        this.sigintCallback = null;
+      }
+      // internal render function
+      render() {
+        if (this.timer) {
+          clearTimeout(this.timer);
+          this.timer = null;
+        }
+        super.render();
+        if (this.options.noTTYOutput && this.terminal.isTTY() === false) {
+          this.terminal.newline();
+        }
+        this.timer = setTimeout(this.render.bind(this), this.schedulingRate);
+      }
+      update(current, payload) {
+        if (!this.timer) {
+          return;
+        }
+        super.update(current, payload);
+        if (this.options.synchronousUpdate && this.lastRedraw + this.options.throttleTime * 2 < Date.now()) {
+          this.render();
+        }
+      }
+      // start the progress bar
+      start(total, startValue, payload) {
+        if (this.options.noTTYOutput === false && this.terminal.isTTY() === false) {
+          return;
+        }
+        if (this.sigintCallback === null && this.options.gracefulExit) {
+          this.sigintCallback = this.stop.bind(this);
+          process.once("SIGINT", this.sigintCallback);
+          process.once("SIGTERM", this.sigintCallback);
+        }
+        this.terminal.cursorSave();
+        if (this.options.hideCursor === true) {
+          this.terminal.cursor(false);
+        }
+        if (this.options.linewrap === false) {
+          this.terminal.lineWrapping(false);
+        }
+        super.start(total, startValue, payload);
+        this.render();
+      }
+      // stop the bar
+      stop() {
+        if (!this.timer) {
+          return;
+        }
+        if (this.sigintCallback) {
+          process.removeListener("SIGINT", this.sigintCallback);
+          process.removeListener("SIGTERM", this.sigintCallback);
+          this.sigintCallback = null;
+        }
+        this.render();
+        super.stop();
+        clearTimeout(this.timer);
+        this.timer = null;
+        if (this.options.hideCursor === true) {
+          this.terminal.cursor(true);
+        }
+        if (this.options.linewrap === false) {
+          this.terminal.lineWrapping(true);
+        }
+        this.terminal.cursorRestore();
+        if (this.options.clearOnComplete) {
+          this.terminal.cursorTo(0, null);
+          this.terminal.clearLine();
+        } else {
+          this.terminal.newline();
+        }
+      }
+    };
+  }
+});
+
+// node_modules/cli-progress/lib/multi-bar.js
+var require_multi_bar = __commonJS({
+  "node_modules/cli-progress/lib/multi-bar.js"(exports, module) {
+    var _Terminal = require_terminal();
+    var _BarElement = require_generic_bar();
+    var _options = require_options();
+    var _EventEmitter = __require("events");
+    module.exports = class MultiBar extends _EventEmitter {
+      constructor(options, preset) {
+        super();
+        this.bars = [];
+        this.options = _options.parse(options, preset);
+        this.options.synchronousUpdate = false;
+        this.terminal = this.options.terminal ? this.options.terminal : new _Terminal(this.options.stream);
+        this.timer = null;
+        this.isActive = false;
+        this.schedulingRate = this.terminal.isTTY() ? this.options.throttleTime : this.options.notTTYSchedule;
+        this.loggingBuffer = [];
+        this.sigintCallback = null;
+      }
+      // add a new bar to the stack
+      create(total, startValue, payload, barOptions = {}) {
+        const bar = new _BarElement(Object.assign(
+          {},
+          // global options
+          this.options,
+          // terminal instance
+          {
+            terminal: this.terminal
+          },
+          // overrides
+          barOptions
+        ));
+        this.bars.push(bar);
+        if (this.options.noTTYOutput === false && this.terminal.isTTY() === false) {
+          return bar;
+        }
+        if (this.sigintCallback === null && this.options.gracefulExit) {
+          this.sigintCallback = this.stop.bind(this);
+          process.once("SIGINT", this.sigintCallback);
+          process.once("SIGTERM", this.sigintCallback);
+        }
+        if (!this.isActive) {
+          if (this.options.hideCursor === true) {
+            this.terminal.cursor(false);
+          }
+          if (this.options.linewrap === false) {
+            this.terminal.lineWrapping(false);
+          }
+          this.timer = setTimeout(this.update.bind(this), this.schedulingRate);
+        }
+        this.isActive = true;
+        bar.start(total, startValue, payload);
+        this.emit("start");
+        return bar;
+      }
+      // remove a bar from the stack
+      remove(bar) {
+        const index = this.bars.indexOf(bar);
+        if (index < 0) {
+          return false;
+        }
+        this.bars.splice(index, 1);
+        this.update();
+        this.terminal.newline();
+        this.terminal.clearBottom();
+        return true;
+      }
+      // internal update routine
+      update() {
+        if (this.timer) {
+          clearTimeout(this.timer);
+          this.timer = null;
+        }
+        this.emit("update-pre");
+        this.terminal.cursorRelativeReset();
+        this.emit("redraw-pre");
+        if (this.loggingBuffer.length > 0) {
+          this.terminal.clearLine();
+          while (this.loggingBuffer.length > 0) {
+            this.terminal.write(this.loggingBuffer.shift(), true);
+          }
+        }
+        for (let i = 0; i < this.bars.length; i++) {
+          if (i > 0) {
+            this.terminal.newline();
+          }
+          this.bars[i].render();
+        }
+        this.emit("redraw-post");
+        if (this.options.noTTYOutput && this.terminal.isTTY() === false) {
+          this.terminal.newline();
+          this.terminal.newline();
+        }
+        this.timer = setTimeout(this.update.bind(this), this.schedulingRate);
+        this.emit("update-post");
+        if (this.options.stopOnComplete && !this.bars.find((bar) => bar.isActive)) {
+          this.stop();
+        }
+      }
+      stop() {
+        clearTimeout(this.timer);
+        this.timer = null;
+        if (this.sigintCallback) {
+          process.removeListener("SIGINT", this.sigintCallback);
+          process.removeListener("SIGTERM", this.sigintCallback);
+          this.sigintCallback = null;
+        }
+        this.isActive = false;
+        if (this.options.hideCursor === true) {
+          this.terminal.cursor(true);
+        }
+        if (this.options.linewrap === false) {
+          this.terminal.lineWrapping(true);
+        }
+        this.terminal.cursorRelativeReset();
+        this.emit("stop-pre-clear");
+        if (this.options.clearOnComplete) {
+          this.terminal.clearBottom();
+        } else {
+          for (let i = 0; i < this.bars.length; i++) {
+            if (i > 0) {
+              this.terminal.newline();
+            }
+            this.bars[i].render();
+            this.bars[i].stop();
+          }
+          this.terminal.newline();
+        }
+        this.emit("stop");
+      }
+      log(s) {
+        this.loggingBuffer.push(s);
+      }
+    };
+  }
+});
+
+// node_modules/cli-progress/presets/legacy.js
+var require_legacy = __commonJS({
+  "node_modules/cli-progress/presets/legacy.js"(exports, module) {
+    module.exports = {
+      format: "progress [{bar}] {percentage}% | ETA: {eta}s | {value}/{total}",
+      barCompleteChar: "=",
+      barIncompleteChar: "-"
+    };
+  }
+});
+
+// node_modules/cli-progress/presets/shades-classic.js
+var require_shades_classic = __commonJS({
+  "node_modules/cli-progress/presets/shades-classic.js"(exports, module) {
+    module.exports = {
+      format: " {bar} {percentage}% | ETA: {eta}s | {value}/{total}",
+      barCompleteChar: "\u2588",
+      barIncompleteChar: "\u2591"
+    };
+  }
+});
+
+// node_modules/cli-progress/presets/shades-grey.js
+var require_shades_grey = __commonJS({
+  "node_modules/cli-progress/presets/shades-grey.js"(exports, module) {
+    module.exports = {
+      format: " \x1B[90m{bar}\x1B[0m {percentage}% | ETA: {eta}s | {value}/{total}",
+      barCompleteChar: "\u2588",
+      barIncompleteChar: "\u2591"
+    };
+  }
+});
+
+// node_modules/cli-progress/presets/rect.js
+var require_rect = __commonJS({
+  "node_modules/cli-progress/presets/rect.js"(exports, module) {
+    module.exports = {
+      format: " {bar}\u25A0 {percentage}% | ETA: {eta}s | {value}/{total}",
+      barCompleteChar: "\u25A0",
+      barIncompleteChar: " "
+    };
+  }
+});
+
+// node_modules/cli-progress/presets/index.js
+var require_presets = __commonJS({
+  "node_modules/cli-progress/presets/index.js"(exports, module) {
+    var _legacy = require_legacy();
+    var _shades_classic = require_shades_classic();
+    var _shades_grey = require_shades_grey();
+    var _rect = require_rect();
+    module.exports = {
+      legacy: _legacy,
+      shades_classic: _shades_classic,
+      shades_grey: _shades_grey,
+      rect: _rect
+    };
+  }
+});
+
+// node_modules/cli-progress/cli-progress.js
+var require_cli_progress = __commonJS({
+  "node_modules/cli-progress/cli-progress.js"(exports, module) {
+    var _SingleBar = require_single_bar();
+    var _MultiBar = require_multi_bar();
+    var _Presets = require_presets();
+    var _Formatter = require_formatter();
+    var _defaultFormatValue = require_format_value();
+    var _defaultFormatBar = require_format_bar();
+    var _defaultFormatTime = require_format_time();
+    module.exports = {
+      Bar: _SingleBar,
+      SingleBar: _SingleBar,
+      MultiBar: _MultiBar,
+      Presets: _Presets,
+      Format: {
+        Formatter: _Formatter,
+        BarFormat: _defaultFormatBar,
+        ValueFormat: _defaultFormatValue,
+        TimeFormat: _defaultFormatTime
+      }
+    };
+  }
+});
+
 // package.json
 var package_default = {
   name: "taskfarmer",
@@ -3582,13 +4350,14 @@ var package_default = {
     lint: "eslint src tests && prettier --check src tests",
     format: "prettier --write src tests",
     start: "node dist/cli.js examples/hello.tasks -n 4 -w examples/hello.tasks_workdir --verbose && node dist/cli.js status examples/hello.tasks_workdir",
-    test: "npm run typecheck && npm run build && vitest run",
+    test: "npm run typecheck && npm run lint && npm run build && vitest run",
     bench: "node bench/run.mjs"
   },
   dependencies: {
     "@actions/artifact": "^6.2.1",
     "@actions/core": "^3.0.1",
     ajv: "^8.20.0",
+    "cli-progress": "^3.12.0",
     commander: "^14.0.3",
     execa: "^9.6.1",
     ms: "^2.1.3",
@@ -3596,6 +4365,8 @@ var package_default = {
     yaml: "^2.9.1"
   },
   devDependencies: {
+    "@github/local-action": "^7.0.1",
+    "@types/cli-progress": "^3.11.6",
     "@types/ms": "^2.1.0",
     "@types/node": "^20.19.43",
     "@types/proper-lockfile": "^4.1.4",
@@ -3607,29 +4378,6 @@ var package_default = {
     vitest: "^3.2.7"
   }
 };
-
-// src/util/duration.ts
-var import_ms = __toESM(require_ms(), 1);
-function parseDuration(value, what) {
-  const text = String(value).trim();
-  let millis;
-  if (/^\d+(\.\d+)?$/.test(text)) millis = Number(text) * 1e3;
-  else if (/^\d+(\.\d+)?\s*[a-z]+$/i.test(text)) millis = (0, import_ms.default)(text);
-  if (millis === void 0 || !Number.isFinite(millis) || millis <= 0) {
-    throw new UsageError(
-      `${what} must be a positive duration in seconds or with a unit such as 90s, 15m, 2h (got "${text}")`
-    );
-  }
-  return millis;
-}
-function formatDuration(millis) {
-  if (millis < 1e3) return `${Math.round(millis)}ms`;
-  const s = millis / 1e3;
-  if (s < 60) return `${s.toFixed(1)}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m${String(Math.floor(s % 60)).padStart(2, "0")}s`;
-  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
-}
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -3650,6 +4398,555 @@ var {
 
 // src/cli/args.ts
 import { availableParallelism } from "node:os";
+
+// src/cli/report-command.ts
+import { closeSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+
+// src/report/html-assets.ts
+var HTML_STYLE = `
+:root { --fg:#1f2328; --muted:#656d76; --bg:#fff; --line:#d0d7de; --done:#2da44e; --failed:#cf222e;
+  --retry:#d4a72c; --farmer:#ddf4ff; --busy:#54aeff; --cap:#8c959f; --card:#f6f8fa; }
+@media (prefers-color-scheme: dark) { :root { --fg:#e6edf3; --muted:#8d96a0; --bg:#0d1117; --line:#30363d;
+  --farmer:#0c2d6b; --card:#161b22; } }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg);
+  margin: 24px auto; max-width: 1200px; padding: 0 16px; }
+h1 { margin: 0; font-size: 24px; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); }
+h3 { font-size: 14px; margin: 0 0 6px; }
+.meta, .label, .logname, .legend { color: var(--muted); font-size: 12px; }
+.cards { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 16px; }
+.card { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; min-width: 90px; }
+.card .value { font-size: 20px; font-weight: 600; } .card.ok .value { color: var(--done); }
+.card.bad .value { color: var(--failed); }
+.chart { border: 1px solid var(--line); border-radius: 6px; padding: 4px; overflow-x: auto; }
+svg { width: 100%; height: auto; display: block; font-size: 11px; }
+svg text { fill: var(--fg); } svg .tick { fill: var(--muted); }
+svg .grid { stroke: var(--line); stroke-width: 0.5; }
+rect.done { fill: var(--done); } rect.failed { fill: var(--failed); } rect.retry { fill: var(--retry); }
+rect.farmer-span { fill: var(--farmer); } rect.bar { fill: var(--busy); }
+path.util-busy { fill: var(--busy); fill-opacity: 0.5; stroke: var(--busy); }
+path.util-capacity { fill: none; stroke: var(--cap); stroke-dasharray: 4 3; }
+.legend .sw { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 12px; border-radius: 2px; }
+.sw.done { background: var(--done); } .sw.failed { background: var(--failed); } .sw.retry { background: var(--retry); }
+.sw.farmer { background: var(--farmer); border: 1px solid var(--line); } .sw.busy { background: var(--busy); }
+.sw.cap { border: 1px dashed var(--cap); }
+table { border-collapse: collapse; font-size: 12px; } td, th { border: 1px solid var(--line); padding: 3px 8px; text-align: left; }
+.failure { border: 1px solid var(--line); border-left: 4px solid var(--failed); border-radius: 6px; padding: 8px 12px; margin: 10px 0; }
+pre { background: var(--card); padding: 6px 8px; border-radius: 4px; overflow-x: auto; white-space: pre-wrap; word-break: break-all; margin: 4px 0; }
+`;
+var HTML_SCRIPT = `
+(function () {
+  'use strict';
+  var D = JSON.parse(document.getElementById('data').textContent);
+  var NS = 'http://www.w3.org/2000/svg';
+  var W = 1000, LEFT = 170, RIGHT = 12, PLOT = W - LEFT - RIGHT;
+  var KIND = ['done', 'failed', 'retry'];
+  function el(parent, name, attrs, text) {
+    var e = document.createElementNS(NS, name);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    if (text !== undefined) e.textContent = text;
+    parent.appendChild(e);
+    return e;
+  }
+  function fmt(ms) {
+    if (ms < 1000) return Math.round(ms) + 'ms';
+    var s = ms / 1000;
+    if (s < 60) return s.toFixed(s < 10 ? 1 : 0) + 's';
+    var m = Math.floor(s / 60);
+    if (m < 60) return m + 'm' + String(Math.floor(s % 60)).padStart(2, '0') + 's';
+    return Math.floor(m / 60) + 'h' + String(m % 60).padStart(2, '0') + 'm';
+  }
+  function x(t) { return LEFT + (t / D.span) * PLOT; }
+  function niceStep(range, n) {
+    var raw = range / n, p = Math.pow(10, Math.floor(Math.log10(raw))), steps = [1, 2, 5, 10];
+    for (var i = 0; i < steps.length; i++) if (steps[i] * p >= raw) return steps[i] * p;
+    return 10 * p;
+  }
+  function timeAxis(svg, top, bottom) {
+    var step = niceStep(D.span, 8);
+    for (var t = 0; t <= D.span + 1e-9; t += step) {
+      el(svg, 'line', { x1: x(t), x2: x(t), y1: top, y2: bottom, class: 'grid' });
+      el(svg, 'text', { x: x(t), y: bottom + 12, 'text-anchor': 'middle', class: 'tick' }, fmt(t));
+    }
+  }
+  function finish(svg, h) {
+    svg.setAttribute('viewBox', '0 0 ' + W + ' ' + h);
+    svg.setAttribute('data-drawn', 'true');
+  }
+
+  function gantt() {
+    var svg = document.getElementById('gantt');
+    var LH = 12, GAP = 3, y = 6, laneY = [];
+    var axis = el(svg, 'g', { class: 'axis' });
+    var g = el(svg, 'g', { class: 'rows' });
+    for (var f = 0; f < D.farmers.length; f++) {
+      var fa = D.farmers[f];
+      el(g, 'text', { x: 4, y: y + LH - 2, class: 'farmer-label' }, 'farmer ' + fa.label);
+      el(g, 'rect', { x: x(fa.start), y: y, width: Math.max(1, x(fa.end) - x(fa.start)), height: LH,
+        class: 'farmer-span', 'data-farmer': f });
+      y += LH + GAP;
+      for (var l = 0; l < D.lanes.length; l++) {
+        if (D.lanes[l].farmer !== f) continue;
+        laneY[l] = y;
+        el(g, 'text', { x: 14, y: y + LH - 2, class: 'lane-label tick' }, D.lanes[l].label);
+        y += LH + GAP;
+      }
+    }
+    var b = D.boxes, boxes = el(svg, 'g', { class: 'boxes' });
+    if (!D.binned) {
+      for (var i = 0; i < b.length; i += 5) {
+        var r = el(boxes, 'rect', { x: x(b[i + 1]), y: laneY[b[i]], width: Math.max(0.6, x(b[i + 2]) - x(b[i + 1])),
+          height: LH, class: 'task ' + KIND[b[i + 3]], 'data-id': b[i + 4], 'data-lane': b[i] });
+        var name = D.names ? D.names[b[i + 4]] : '';
+        el(r, 'title', {}, 'task ' + b[i + 4] + (name ? ': ' + name : '') + ' (' + fmt(b[i + 2] - b[i + 1]) + ', ' +
+          KIND[b[i + 3]] + ')');
+      }
+    } else {
+      // Too many attempts for one box each: mark busy pixel columns per lane, worst outcome wins.
+      var cols = Math.ceil(PLOT), grid = new Uint8Array(D.lanes.length * cols), rank = [1, 3, 2];
+      for (var j = 0; j < b.length; j += 5) {
+        var c0 = Math.floor((b[j + 1] / D.span) * (cols - 1)), c1 = Math.floor((b[j + 2] / D.span) * (cols - 1));
+        for (var c = c0; c <= c1; c++) {
+          var k = b[j] * cols + c;
+          if (grid[k] < rank[b[j + 3]]) grid[k] = rank[b[j + 3]];
+        }
+      }
+      var name2 = ['', 'done', 'retry', 'failed'];
+      for (var ln = 0; ln < D.lanes.length; ln++) {
+        var c2 = 0;
+        while (c2 < cols) {
+          var v = grid[ln * cols + c2], end = c2;
+          while (end < cols && grid[ln * cols + end] === v) end++;
+          if (v) el(boxes, 'rect', { x: LEFT + c2 * (PLOT / cols), y: laneY[ln], width: (end - c2) * (PLOT / cols),
+            height: LH, class: 'task binned ' + name2[v], 'data-lane': ln });
+          c2 = end;
+        }
+      }
+    }
+    timeAxis(axis, 0, y);
+    finish(svg, y + 18);
+  }
+
+  function util() {
+    var svg = document.getElementById('util');
+    if (!D.util) { el(svg, 'text', { x: 10, y: 20 }, 'no task has run yet'); finish(svg, 30); return; }
+    var u = D.util, H = 160, top = 8, bottom = H - 22, n = u.busy.length, ymax = 1;
+    for (var i = 0; i < n; i++) ymax = Math.max(ymax, u.busy[i], u.capacity[i]);
+    function y(v) { return bottom - (v / ymax) * (bottom - top); }
+    function bx(i) { return x(Math.min(D.span, i * u.bucketMs)); }
+    timeAxis(svg, top, bottom);
+    var ys = [0, ymax / 2, ymax];
+    for (var t = 0; t < ys.length; t++) {
+      el(svg, 'line', { x1: LEFT, x2: W - RIGHT, y1: y(ys[t]), y2: y(ys[t]), class: 'grid' });
+      el(svg, 'text', { x: LEFT - 6, y: y(ys[t]) + 4, 'text-anchor': 'end', class: 'tick' },
+        String(Math.round(ys[t] * 10) / 10));
+    }
+    el(svg, 'text', { x: 4, y: top + 10 }, 'workers');
+    var d = 'M' + bx(0) + ' ' + y(0), cap = '';
+    for (var j = 0; j < n; j++) {
+      d += ' L' + bx(j) + ' ' + y(u.busy[j]) + ' L' + bx(j + 1) + ' ' + y(u.busy[j]);
+      cap += (j ? ' L' : 'M') + bx(j) + ' ' + y(u.capacity[j]) + ' L' + bx(j + 1) + ' ' + y(u.capacity[j]);
+    }
+    d += ' L' + bx(n) + ' ' + y(0) + ' Z';
+    el(svg, 'path', { d: d, class: 'util-busy' });
+    el(svg, 'path', { d: cap, class: 'util-capacity' });
+    finish(svg, H);
+  }
+
+  function hist() {
+    var svg = document.getElementById('hist'), h = D.hist, H = 170, top = 8, bottom = H - 34;
+    if (!h.counts.length) { el(svg, 'text', { x: 10, y: 20 }, 'no task has ended yet'); finish(svg, 30); return; }
+    var n = h.counts.length, max = 1;
+    for (var i = 0; i < n; i++) max = Math.max(max, h.counts[i]);
+    var w = PLOT / n;
+    for (var j = 0; j < n; j++) {
+      var bh = (h.counts[j] / max) * (bottom - top);
+      var r = el(svg, 'rect', { x: LEFT + j * w + 0.5, y: bottom - bh, width: Math.max(0.5, w - 1), height: bh,
+        class: 'bar', 'data-count': h.counts[j] });
+      el(r, 'title', {}, fmt(h.edges[j]) + ' \u2013 ' + fmt(h.edges[j + 1]) + ': ' + h.counts[j] + ' task(s)');
+    }
+    var marks = [0, Math.floor(n / 2), n];
+    for (var m = 0; m < marks.length; m++) {
+      var anchor = m === 0 ? 'start' : m === marks.length - 1 ? 'end' : 'middle';
+      el(svg, 'text', { x: LEFT + marks[m] * w, y: bottom + 14, 'text-anchor': anchor, class: 'tick' },
+        fmt(h.edges[marks[m]]));
+    }
+    el(svg, 'text', { x: LEFT + PLOT / 2, y: bottom + 30, 'text-anchor': 'middle', class: 'tick' },
+      'task duration' + (h.log ? ' (log scale)' : ''));
+    el(svg, 'text', { x: LEFT - 6, y: top + 8, 'text-anchor': 'end', class: 'tick' }, String(max));
+    el(svg, 'text', { x: 4, y: top + 10 }, 'tasks');
+    finish(svg, H);
+  }
+
+  gantt();
+  util();
+  hist();
+  document.body.setAttribute('data-drawn', 'true');
+})();
+`;
+
+// src/report/html.ts
+var MAX_BOXES = 2e4;
+var MAX_NAMES = 2e4;
+function renderHtml(report, spans, title = "taskfarmer report") {
+  const data = chartData(report, spans, title);
+  const c = report.counts;
+  const d = report.durations;
+  const card = (label, value, cls = "") => `<div class="card ${cls}"><div class="value">${esc(value)}</div><div class="label">${esc(label)}</div></div>`;
+  const cards = [
+    card("tasks", String(c.total)),
+    card("finished", String(c.finished), "ok"),
+    card("failed", String(c.failed), c.failed ? "bad" : ""),
+    card("to process", String(c.toProcess)),
+    card("running", String(c.running)),
+    card("retried attempts", String(c.retried)),
+    card("wall time", report.wall.durationMs === null ? "\u2013" : formatDuration(report.wall.durationMs)),
+    card("median task", d.p50Ms === null ? "\u2013" : formatDuration(d.p50Ms)),
+    card("p90 task", d.p90Ms === null ? "\u2013" : formatDuration(d.p90Ms))
+  ].join("");
+  const farmers = report.farmers.map(
+    (f) => `<tr><td>${esc(f.host)}</td><td>${f.pid}</td><td>${f.workers}</td><td>${f.attempts}</td><td>${time(f.start)}</td><td>${time(f.end)}</td><td>${f.ended ? "stopped" : "running or gone"}</td><td><code>${esc(f.id)}</code></td></tr>`
+  ).join("\n");
+  const failures = report.failures.map(
+    (t) => `<section class="failure" data-id="${t.id}"><h3>task ${t.id} \u2014 ${esc(how(t))}${t.durationMs === null ? "" : ` after ${formatDuration(t.durationMs)}`}, attempt ${t.attempts}${t.host ? ` on ${esc(t.host)}` : ""}</h3><pre class="cmd">${esc(t.task)}</pre><div class="logname">${esc(t.log)}${t.logTailTruncated ? " (last lines)" : ""}</div><pre class="log">${esc(t.logTail) || "(empty log)"}</pre></section>`
+  ).join("\n");
+  const omitted = report.failuresOmitted ? `<p>${report.failuresOmitted} more failed task(s) not shown.</p>` : "";
+  const json = JSON.stringify(data).replace(/</g, "\\u003c");
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${HTML_STYLE}</style></head>
+<body>
+<header><h1>${esc(title)}</h1><div class="meta">${esc(report.workdir)} \xB7 generated ${esc(report.generated)}</div></header>
+<div class="cards">${cards}</div>
+<h2>Tasks per worker</h2>
+<div class="legend"><span class="sw done"></span>finished <span class="sw failed"></span>failed <span class="sw retry"></span>failed, retried <span class="sw farmer"></span>farmer alive</div>
+<div class="chart"><svg id="gantt" role="img" aria-label="Gantt chart of tasks per worker"></svg></div>
+<h2>Worker utilization</h2>
+<div class="legend"><span class="sw busy"></span>busy workers <span class="sw cap"></span>worker slots</div>
+<div class="chart"><svg id="util" role="img" aria-label="busy workers over time"></svg></div>
+<h2>Task durations</h2>
+<div class="chart"><svg id="hist" role="img" aria-label="histogram of task durations"></svg></div>
+<h2>Farmers</h2>
+<table class="farmers"><thead><tr><th>host</th><th>pid</th><th>workers</th><th>attempts</th><th>start</th><th>end</th><th>state</th><th>id</th></tr></thead>
+<tbody>${farmers}</tbody></table>
+<h2>Failed tasks (${c.failed})</h2>
+<div id="failures">${failures || "<p>None.</p>"}${omitted}</div>
+<script type="application/json" id="data">${json}</script>
+<script>${HTML_SCRIPT}</script>
+</body></html>
+`;
+}
+function chartData(report, spans, title) {
+  const t0 = report.wall.start ?? 0;
+  const span = Math.max(1, (report.wall.end ?? t0) - t0);
+  const farmerLabel = (i) => {
+    const f = report.farmers[i];
+    return f ? `${f.host || "?"}:${f.pid}` : "?";
+  };
+  const laneKey = /* @__PURE__ */ new Map();
+  const keys = [];
+  for (let i = 0; i < spans.start.length; i++) {
+    const k = spans.farmer[i] * 65536 + Math.max(0, spans.worker[i]);
+    if (!laneKey.has(k)) {
+      laneKey.set(k, -1);
+      keys.push([spans.farmer[i], Math.max(0, spans.worker[i])]);
+    }
+  }
+  keys.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const lanes = keys.map(([f, w], i) => {
+    laneKey.set(f * 65536 + w, i);
+    return { label: `${farmerLabel(f)} w${w}`, farmer: f };
+  });
+  const boxes = [];
+  const withNames = spans.start.length <= MAX_NAMES;
+  const names = withNames ? {} : null;
+  const text = /* @__PURE__ */ new Map();
+  if (withNames) for (const t of report.tasks) text.set(t.id, t.task);
+  for (let i = 0; i < spans.start.length; i++) {
+    const lane = laneKey.get(spans.farmer[i] * 65536 + Math.max(0, spans.worker[i]));
+    boxes.push(lane, spans.start[i] - t0, spans.end[i] - t0, spans.kind[i], spans.task[i]);
+    if (names) names[spans.task[i]] = text.get(spans.task[i]) ?? "";
+  }
+  const u = report.utilization;
+  return {
+    title,
+    span,
+    lanes,
+    farmers: report.farmers.map((f, i) => ({
+      label: farmerLabel(i),
+      start: (f.start ?? t0) - t0,
+      end: (f.end ?? f.start ?? t0) - t0
+    })),
+    boxes,
+    binned: spans.start.length > MAX_BOXES,
+    names,
+    util: u ? { bucketMs: u.bucketMs, busy: u.busy, capacity: u.capacity } : null,
+    hist: histogram(report.tasks)
+  };
+}
+function histogram(tasks, bins = 30) {
+  const d = [];
+  for (const t of tasks) if (t.durationMs !== null) d.push(t.durationMs);
+  if (d.length === 0) return { edges: [], counts: [], log: false };
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of d) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const lo = Math.max(1, min);
+  const log = max / lo > 100;
+  const edges = [];
+  for (let i = 0; i <= bins; i++) {
+    edges.push(log ? lo * Math.pow(max / lo, i / bins) : min + (max - min || 1) * i / bins);
+  }
+  if (log) edges[0] = 0;
+  const counts = new Array(bins).fill(0);
+  for (const v of d) {
+    let b;
+    if (log) b = v <= lo ? 0 : Math.floor(Math.log(v / lo) / Math.log(max / lo) * bins);
+    else b = Math.floor((v - min) / (max - min || 1) * bins);
+    counts[Math.min(bins - 1, Math.max(0, b))]++;
+  }
+  return { edges: edges.map((e) => Math.round(e)), counts, log };
+}
+function how(t) {
+  if (t.timedOut) return "timed out";
+  if (t.signal) return `killed by ${t.signal}`;
+  return t.exitCode === null ? "failed" : `exit ${t.exitCode}`;
+}
+var time = (ms) => ms === null ? "\u2013" : new Date(ms).toISOString().replace("T", " ").slice(0, 19);
+function esc(s) {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+// src/report/joblog.ts
+import { constants } from "node:os";
+import { statSync } from "node:fs";
+import { join } from "node:path";
+var HEADER = "Seq	Host	Starttime	JobRuntime	Send	Receive	Exitval	Signal	Command\n";
+function* joblogLines(report) {
+  yield HEADER;
+  const ended = report.tasks.filter(
+    (t) => (t.outcome === "finished" || t.outcome === "failed") && t.start !== null && t.end !== null
+  );
+  ended.sort((a, b) => a.end - b.end || a.id - b.id);
+  for (const t of ended) {
+    const sig = t.signal ? constants.signals[t.signal] ?? 0 : 0;
+    const exit = sig ? 0 : t.exitCode ?? 0;
+    let received = 0;
+    try {
+      received = statSync(join(report.workdir, t.log)).size;
+    } catch {
+    }
+    const runtime = (Math.max(0, t.end - t.start) / 1e3).toFixed(3).padStart(10);
+    const cmd = t.task.replace(/[\t\n]/g, " ");
+    yield `${t.id + 1}	${t.host ?? ":"}	${(t.start / 1e3).toFixed(3)}	${runtime}	0	${received}	${exit}	${sig}	${cmd}
+`;
+  }
+}
+
+// src/cli/report-command.ts
+function addReportCommand(program2, parsed) {
+  program2.command("report").description("summarize a workdir: JSON (stdout by default), a self-contained HTML page, a GNU parallel joblog").argument("<workdir>", "work directory").option("--json <FILE>", 'write the JSON report (schemas/report.schema.json) to FILE ("-": stdout)').option("--html <FILE>", "write one self-contained HTML page: Gantt chart, utilization, durations, failures").option("--joblog <FILE>", "write GNU parallel's --joblog format").option("--markdown <FILE>", "write a Markdown summary (as in the GitHub Action job summary)").action((workdir, o) => parsed({ workdir, ...o }));
+}
+function runReport(a) {
+  for (const [flag, file] of [
+    ["--json", a.json],
+    ["--html", a.html],
+    ["--joblog", a.joblog],
+    ["--markdown", a.markdown]
+  ]) {
+    if (file !== void 0 && file.trim() === "") throw new UsageError(`${flag} needs a file name`);
+  }
+  const { report, spans } = collectReport(a.workdir);
+  const json = a.json ?? (a.html || a.joblog || a.markdown ? void 0 : "-");
+  if (json === "-") {
+    process.stdout.on("error", (err2) => {
+      if (err2.code !== "EPIPE") throw err2;
+    });
+    for (const chunk of reportJson(report)) process.stdout.write(chunk);
+  } else if (json) writeOutput(json, "--json", reportJson(report));
+  if (a.html) writeOutput(a.html, "--html", [renderHtml(report, spans, `taskfarmer report: ${a.workdir}`)]);
+  if (a.joblog) writeOutput(a.joblog, "--joblog", joblogLines(report));
+  if (a.markdown) writeOutput(a.markdown, "--markdown", [renderMarkdownSummary(report)]);
+  return 0;
+}
+function* reportJson(report) {
+  const { tasks, ...rest } = report;
+  const mark = `"@@tasks-${process.pid}-${Date.now()}@@"`;
+  const head = JSON.stringify({ ...rest, tasks: JSON.parse(mark) }, null, 2);
+  const at = head.indexOf(mark);
+  yield head.slice(0, at) + "[";
+  for (let i = 0; i < tasks.length; i++) yield (i ? ",\n    " : "\n    ") + JSON.stringify(tasks[i]);
+  yield (tasks.length ? "\n  ]" : "]") + head.slice(at + mark.length) + "\n";
+}
+function writeOutput(path, flag, chunks) {
+  const tmp = `${path}.tmp-${process.pid}`;
+  let fd;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(tmp, "w", 420);
+  } catch (err2) {
+    throw new UsageError(`${flag} ${path} cannot be written (${err2.code ?? "error"})`);
+  }
+  try {
+    let pending = "";
+    for (const c of chunks) {
+      pending += c;
+      if (pending.length >= 1 << 20) {
+        writeSync(fd, pending);
+        pending = "";
+      }
+    }
+    if (pending) writeSync(fd, pending);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+async function runStatus(a, out2) {
+  const render = () => {
+    const snap = status(a.workdir);
+    const details = statusDetails(a.workdir);
+    const text = a.json ? JSON.stringify({ ...snap, ...details }, null, a.watch ? void 0 : 2) : formatStatus(snap, details);
+    return { text, done: snap.toProcess === 0 && snap.running === 0 };
+  };
+  if (!a.watch) {
+    out2(render().text);
+    return 0;
+  }
+  const inPlace = process.stdout.isTTY === true && !a.json;
+  let stopped = false;
+  let wake = () => {
+  };
+  const onSignal = () => {
+    stopped = true;
+    wake();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    for (let first = true; ; first = false) {
+      const { text, done } = render();
+      if (inPlace) {
+        const footer = done ? "every task is done" : `refreshing every ${a.watch / 1e3}s \u2014 Ctrl-C to stop (${(/* @__PURE__ */ new Date()).toLocaleTimeString()})`;
+        process.stdout.write(`\x1B[H\x1B[2J${text}
+
+${footer}
+`);
+      } else out2(a.json || first ? text : `
+${text}`);
+      if (done || stopped) return 0;
+      await new Promise((res) => {
+        const t = setTimeout(res, a.watch);
+        wake = () => {
+          clearTimeout(t);
+          res();
+        };
+      });
+      if (stopped) return 0;
+    }
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+// src/cli/config-command.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFileSync } from "node:fs";
+var SCHEMA_URL = "https://unpkg.com/taskfarmer/schemas/config.schema.json";
+function addConfigCommand(program2, parsed) {
+  const config = program2.command("config").description("check the configuration (runners, tasklist handlers), or convert PyTaskFarmer INI files");
+  config.command("check").description("validate the configuration files and print the runners and handlers they define").argument("[file]", "configuration file (default: ./taskfarmer.yml), read with ~/.taskfarmer/*.d/*.yaml").action((file) => parsed({ action: "check", file }));
+  config.command("import").description("print a PyTaskFarmer INI file's runners and tasklist handlers as taskfarmer YAML").argument("<file>", "INI file, e.g. ~/.pytaskfarmer/runners.d/shifter.ini").action((file) => parsed({ action: "import", file }));
+}
+function runConfig(a, out2) {
+  if (a.action === "import") {
+    out2(importIni(a.file));
+    return 0;
+  }
+  const cfg = loadConfig({ file: a.file });
+  out2(describeConfig(cfg));
+  return 0;
+}
+function importIni(file) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err2) {
+    throw new UsageError(`${file}: cannot read (${err2.code ?? err2.message})`);
+  }
+  const { sections, problems } = parseIni(text);
+  const errors = problems.map((p) => `${file}:${p.line}: ${p.message}`);
+  const doc = {};
+  for (const d of mapIni(sections)) {
+    if ("error" in d) errors.push(`${file}:${d.line}: ${d.error}`);
+    else if (d.kind === "runner") (doc.runners ??= {})[d.name] = d.config;
+    else (doc.tasklists ??= {})[d.name] = d.config;
+  }
+  if (errors.length) throw new UsageError(errors.join("\n"));
+  if (!doc.runners && !doc.tasklists) {
+    throw new UsageError(`${file}: no section defines a Runner or a TaskList (nothing to import)`);
+  }
+  return `# yaml-language-server: $schema=${SCHEMA_URL}
+# Converted from ${file} by \`taskfarmer config import\`.
+${(0, import_yaml.stringify)(doc)}`;
+}
+function describeConfig(cfg) {
+  const lines = [];
+  lines.push(
+    cfg.sources.length ? `# Configuration OK, read from (later files override earlier ones):
+${cfg.sources.map((s) => `#   ${s}`).join("\n")}` : "# No configuration files found (./taskfarmer.yml, ~/.taskfarmer/runners.d/*.yaml, ~/.taskfarmer/tasklists.d/*.yaml)."
+  );
+  lines.push('# Built in: runner "default" (bash -c); tasklist handlers "default" and "list" (one command per line).');
+  const section = (title, defs, extra) => {
+    const names = Object.keys(defs);
+    if (!names.length) return;
+    lines.push(`${title}:`);
+    for (const name of names) {
+      const d = defs[name];
+      lines.push(`  # ${d.source}`);
+      if (d.unavailable) {
+        lines.push(`  # UNAVAILABLE: ${d.unavailable}`);
+        continue;
+      }
+      lines.push(...extra(name).map((l) => `  # ${l}`));
+      lines.push(indent((0, import_yaml.stringify)({ [name]: d.config }), "  "));
+    }
+  };
+  section("runners", cfg.runnerDefinitions, (name) => runnerPreview(cfg.runners[name]));
+  section("tasklists", cfg.handlerDefinitions, () => []);
+  return lines.join("\n");
+}
+function runnerPreview(r) {
+  const out2 = [];
+  try {
+    r.preflight?.();
+  } catch (err2) {
+    out2.push(`warning: ${err2.message}`);
+  }
+  const ctx = { id: 0, attempt: 1, slot: 0, workdir: "/nonexistent" };
+  try {
+    const spec = r.command("echo hello", ctx);
+    r.after?.(ctx, true);
+    out2.push(`runs "echo hello" as: ${[spec.file, ...spec.args].map(shellWord).join(" ")}`.replace(/\n/g, "\\n"));
+  } catch (err2) {
+    out2.push(`cannot build a command: ${err2.message}`);
+  }
+  return out2;
+}
+function shellWord(s) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+function indent(text, pad) {
+  return text.trimEnd().split("\n").map((l) => pad + l).join("\n");
+}
+
+// src/cli/args.ts
 function positiveInt(flag, value) {
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
     throw new UsageError(`${flag} must be a positive integer (got "${value}")`);
@@ -3677,12 +4974,17 @@ function parseArgs(argv, version, write) {
   ).option("-w, --workdir <DIR>", "work directory (default: TASKLIST_workdir)").option(
     "--timeout <DURATION>",
     "stop the whole farmer after this long: 3600, 90s, 15m, 2h (tasks go back, exit 75)"
-  ).option("--task-timeout <DURATION>", "kill a task running longer than this (counts as a failure)").option("--retries <N>", "re-run a failing task up to N more times", "0").option("--lease <DURATION>", "a farmer silent this long is presumed dead; its tasks return to the pool", "60s").option("--lock-stale <DURATION>", "a workdir lock older than this was left by a dead farmer", "30s").option("-r, --runner <NAME>", "runner: default (bash -c)", "default").option("-t, --tasklist <HANDLER>", "tasklist handler: default (one command per line)", "default").option("-v, --verbose", "print a line per task start and end").option("-q, --quiet", "print nothing but errors").action((tasklist, o) => {
+  ).option("--task-timeout <DURATION>", "kill a task running longer than this (counts as a failure)").option("--retries <N>", "re-run a failing task up to N more times", "0").option("--lease <DURATION>", "a farmer silent this long is presumed dead; its tasks return to the pool", "60s").option("--lock-stale <DURATION>", "a workdir lock older than this was left by a dead farmer", "30s").option("-r, --runner <NAME>", "runner: default (bash -c), or one named in the configuration", "default").option(
+    "-t, --tasklist <HANDLER>",
+    "tasklist handler: default (one command per line), or one named in the configuration",
+    "default"
+  ).option("--config <FILE>", "configuration file with runners and handlers (default: ./taskfarmer.yml)").option("-v, --verbose", "print a line per task start and end").option("-q, --quiet", "print nothing but errors").action((tasklist, o) => {
     const s = (k) => o[k];
     result = {
       kind: "run",
       verbose: Boolean(o.verbose),
       quiet: Boolean(o.quiet),
+      config: s("config"),
       options: {
         tasklist,
         workdir: s("workdir"),
@@ -3697,9 +4999,12 @@ function parseArgs(argv, version, write) {
       }
     };
   });
-  program2.command("status").description("show a workdir: tasks to process, running (by farmer), finished, failed").argument("<workdir>", "work directory").option("--json", "print JSON").action((workdir, o) => {
-    result = { kind: "status", workdir, json: Boolean(o.json) };
+  program2.command("status").description("show a workdir: tasks to process, running (by farmer), finished, failed").argument("<workdir>", "work directory").option("--json", "print JSON").option("--watch [SECONDS]", "refresh every SECONDS (default 2) until every task is done; Ctrl-C stops").action((workdir, o) => {
+    const watch = o.watch === void 0 ? void 0 : o.watch === true ? 2e3 : parseDuration(o.watch, "--watch");
+    result = { kind: "status", workdir, json: Boolean(o.json), watch };
   });
+  addReportCommand(program2, (args) => result = { kind: "report", args });
+  addConfigCommand(program2, (args) => result = { kind: "config", args });
   try {
     program2.parse(dropVerboseLevel(argv), { from: "user" });
   } catch (err2) {
@@ -3713,9 +5018,130 @@ function parseArgs(argv, version, write) {
   return result;
 }
 
+// src/cli/progress.ts
+var import_cli_progress = __toESM(require_cli_progress(), 1);
+var active;
+function writeLine(stream, line) {
+  if (active) active.log(stream, line);
+  else (stream === "out" ? process.stdout : process.stderr).write(line);
+}
+function startProgress(o) {
+  if (o.quiet) return { event: () => {
+  }, stop: () => {
+  } };
+  const tty = o.tty ?? (process.stderr.isTTY === true && process.env.TERM !== "dumb");
+  const env = Number(process.env.TASKFARMER_PROGRESS_INTERVAL);
+  const intervalMs = o.intervalMs ?? (env > 0 ? env * 1e3 : 1e4);
+  const c = { total: 0, done: 0, failed: 0, running: 0, since: 0 };
+  return tty ? barProgress(c) : plainProgress(c, intervalMs);
+}
+function count(c, e) {
+  switch (e.type) {
+    case "started":
+      c.total = e.pending;
+      return true;
+    case "task-start":
+      if (c.since === 0) c.since = Date.now();
+      c.running++;
+      return true;
+    case "task-end":
+      c.running = Math.max(0, c.running - 1);
+      if (e.outcome === "done") c.done++;
+      else if (e.outcome === "failed") c.failed++;
+      c.total = Math.max(c.total, c.done + c.failed + c.running);
+      return true;
+    default:
+      return false;
+  }
+}
+function pace(c) {
+  const elapsed = c.since ? Date.now() - c.since : 0;
+  const ended = c.done + c.failed;
+  const perSec = elapsed > 0 ? ended * 1e3 / elapsed : 0;
+  const left = Math.max(0, c.total - ended);
+  const eta = left === 0 ? "0s" : perSec > 0 ? formatDuration(left / perSec * 1e3) : "?";
+  const rate = perSec >= 10 ? perSec.toFixed(0) : perSec.toFixed(perSec >= 1 ? 1 : 2);
+  return { rate, eta, elapsed: formatDuration(elapsed) };
+}
+function formatPlainLine(c) {
+  const p = pace(c);
+  const ended = c.done + c.failed;
+  const pct = c.total ? ` (${(100 * ended / c.total).toFixed(1)}%)` : "";
+  return `taskfarmer: progress ${ended}/${c.total}${pct}: ${c.done} done, ${c.failed} failed, ${c.running} running | ${p.rate} tasks/s | ETA ${p.eta} | elapsed ${p.elapsed}
+`;
+}
+function plainProgress(c, intervalMs) {
+  let printed = false;
+  const timer = setInterval(() => {
+    if (c.since === 0) return;
+    printed = true;
+    process.stderr.write(formatPlainLine(c));
+  }, intervalMs);
+  timer.unref();
+  return {
+    event: (e) => void count(c, e),
+    stop: () => {
+      clearInterval(timer);
+      if (printed) process.stderr.write(formatPlainLine(c));
+    }
+  };
+}
+function barProgress(c) {
+  const multi = new import_cli_progress.default.MultiBar(
+    {
+      stream: process.stderr,
+      format: "{bar} {percentage}% | {value}/{total} | {done} done, {failed} failed, {running} running | {rate}/s | ETA {etaText} | {elapsedText}",
+      barCompleteChar: "\u2588",
+      barIncompleteChar: "\u2591",
+      barsize: 24,
+      hideCursor: true,
+      clearOnComplete: false,
+      // The farm handles SIGINT/SIGTERM itself (tasks go back); the bar must not exit on its own.
+      gracefulExit: false,
+      fps: 5,
+      autopadding: true
+    },
+    import_cli_progress.default.Presets.shades_classic
+  );
+  let bar;
+  const payload = () => ({ done: c.done, failed: c.failed, running: c.running, ...renamed(pace(c)) });
+  const start = () => {
+    bar = multi.create(Math.max(1, c.total), 0, payload());
+    active = {
+      log: (stream, line) => {
+        if (stream === "out" && !process.stdout.isTTY) process.stdout.write(line);
+        else multi.log(line);
+      }
+    };
+  };
+  return {
+    event: (e) => {
+      if (!count(c, e)) return;
+      if (!bar) {
+        if (e.type === "started") return;
+        start();
+      }
+      bar.setTotal(Math.max(1, c.total));
+      bar.update(c.done + c.failed, payload());
+    },
+    stop: () => {
+      if (!bar) return;
+      bar.update(c.done + c.failed, payload());
+      multi.update();
+      multi.stop();
+      active = void 0;
+    }
+  };
+}
+var renamed = (p) => ({
+  rate: p.rate,
+  etaText: p.eta,
+  elapsedText: p.elapsed
+});
+
 // src/cli/main.ts
-var out = (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
-var err = (s) => process.stderr.write(`taskfarmer: ${s}
+var out = (s) => writeLine("out", s.endsWith("\n") ? s : s + "\n");
+var err = (s) => writeLine("err", `taskfarmer: ${s}
 `);
 function eventPrinter(verbose, quiet) {
   return (e) => {
@@ -3730,11 +5156,11 @@ function eventPrinter(verbose, quiet) {
         if (verbose) out(`[start] task ${e.id} attempt ${e.attempt} on worker ${e.slot}: ${e.task}`);
         break;
       case "task-end": {
-        const how = e.timedOut ? "timed out" : e.signal ? `killed by ${e.signal}` : `exit ${e.rc}`;
+        const how2 = e.timedOut ? "timed out" : e.signal ? `killed by ${e.signal}` : `exit ${e.rc}`;
         if (e.outcome === "failed" && !quiet)
-          err(`task ${e.id} failed (${how}) after ${formatDuration(e.durationMs)}: ${e.task} \u2014 log: ${e.log}`);
+          err(`task ${e.id} failed (${how2}) after ${formatDuration(e.durationMs)}: ${e.task} \u2014 log: ${e.log}`);
         else if (verbose)
-          out(`[${e.outcome}] task ${e.id} attempt ${e.attempt} (${how}) in ${formatDuration(e.durationMs)}`);
+          out(`[${e.outcome}] task ${e.id} attempt ${e.attempt} (${how2}) in ${formatDuration(e.durationMs)}`);
         break;
       }
       case "stopping":
@@ -3749,15 +5175,22 @@ function eventPrinter(verbose, quiet) {
     }
   };
 }
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e.code !== "EPIPE") throw e;
+  });
+}
 async function main(argv) {
   const cmd = parseArgs(argv, package_default.version, (s) => process.stdout.write(s));
   if (cmd.kind === "exit") return cmd.code;
-  if (cmd.kind === "status") {
-    const snap = status(cmd.workdir);
-    out(cmd.json ? JSON.stringify(snap, null, 2) : formatStatus(snap));
-    return 0;
-  }
-  const result = await farm({ ...cmd.options, onEvent: eventPrinter(cmd.verbose, cmd.quiet) });
+  if (cmd.kind === "report") return runReport(cmd.args);
+  if (cmd.kind === "config") return runConfig(cmd.args, out);
+  if (cmd.kind === "status") return runStatus(cmd, out);
+  const { runners, handlers } = loadConfig({ file: cmd.config });
+  const progress = startProgress({ quiet: cmd.quiet });
+  const printer = eventPrinter(cmd.verbose, cmd.quiet);
+  const onEvent = (e) => (progress.event(e), printer(e));
+  const result = await farm({ ...cmd.options, runners, handlers, onEvent }).finally(() => progress.stop());
   if (result.error) err(result.error);
   if (!cmd.quiet) {
     const left = result.remaining ? `, ${result.remaining} left in toprocess (run again to continue)` : "";

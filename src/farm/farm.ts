@@ -195,12 +195,14 @@ class Farm {
   }
 
   /**
-   * How many tasks to hold beyond the free slots. Only for short tasks (under 100 ms on
-   * average), where the lock would cost as much as the task; long tasks are claimed one by one
-   * so that no farmer sits on work another could start.
+   * How many tasks to hold beyond the free slots. Only once tasks have proven short (a running
+   * mean under 100 ms, starting from a pessimistic 1 s), where the lock would cost as much as
+   * the task: then a worker starts its next task at once and the lock is taken per batch (at
+   * least 16 tasks, so farmers with few workers do not queue on the lock). Long tasks are
+   * claimed one by one so that no farmer sits on work another could start.
    */
   private prefetch(): number {
-    return this.meanMs < 100 ? this.slots.length : 0;
+    return this.meanMs < 100 ? Math.max(this.slots.length, 16) : 0;
   }
 
   private fillSlots(): void {

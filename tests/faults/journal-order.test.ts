@@ -1,6 +1,6 @@
 import { appendFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { runCli, startCli, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
 import { checkExactlyOnce, killTree, lines } from './helpers.js';
 
@@ -46,6 +46,11 @@ describe('journals are read in whatever order the directory lists them', () => {
     appendFileSync(tasklist, `echo $PROC_NUMBER >> ${executions}; sleep 0.2\n`.repeat(10));
     const second = startCli([tasklist, '-n', '1', ...args], { detached: true });
     const farmers = [first.child.pid!, second.child.pid!];
+    // Whatever happens below, leave no farmer waiting on the gate.
+    onTestFinished(() => {
+      writeFileSync(gate, '');
+      for (const pid of farmers) killTree(pid);
+    });
     const adderOf = () => farmers.find((pid) => records(journalOf(wd, pid)).some((r) => r.t === 'add'));
     await waitFor(() => adderOf() !== undefined, 20_000, 'the appended tasks to be recorded');
     const adder = adderOf()!;
