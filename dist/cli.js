@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-NWHPPF36.js";
+} from "./chunks/chunk-JUSKOKPG.js";
 import {
   UsageError,
   collectReport,
@@ -17,8 +17,9 @@ import {
   parseDuration,
   parseIni,
   renderMarkdownSummary,
-  require_dist
-} from "./chunks/chunk-3KDUGCO4.js";
+  require_dist,
+  writeFileAtomic
+} from "./chunks/chunk-3MZ2DU7Z.js";
 import {
   __commonJS,
   __require,
@@ -4400,7 +4401,7 @@ var {
 import { availableParallelism } from "node:os";
 
 // src/cli/report-command.ts
-import { closeSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 
 // src/report/html-assets.ts
@@ -4784,28 +4785,12 @@ function* reportJson(report) {
   yield (tasks.length ? "\n  ]" : "]") + head.slice(at + mark.length) + "\n";
 }
 function writeOutput(path, flag, chunks) {
-  const tmp = `${path}.tmp-${process.pid}`;
-  let fd;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    fd = openSync(tmp, "w", 420);
+    writeFileAtomic(path, chunks);
   } catch (err2) {
     throw new UsageError(`${flag} ${path} cannot be written (${err2.code ?? "error"})`);
   }
-  try {
-    let pending = "";
-    for (const c of chunks) {
-      pending += c;
-      if (pending.length >= 1 << 20) {
-        writeSync(fd, pending);
-        pending = "";
-      }
-    }
-    if (pending) writeSync(fd, pending);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
 }
 async function runStatus(a, out2) {
   const render = () => {

@@ -16,7 +16,7 @@ import {
   require_dist,
   resolveHandler,
   resolveRunner
-} from "./chunks/chunk-3KDUGCO4.js";
+} from "./chunks/chunk-3MZ2DU7Z.js";
 import {
   debug,
   endGroup,

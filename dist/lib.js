@@ -2,14 +2,14 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-NWHPPF36.js";
+} from "./chunks/chunk-JUSKOKPG.js";
 import {
   UsageError,
   buildReport,
   farm,
   loadConfig,
   renderMarkdownSummary
-} from "./chunks/chunk-3KDUGCO4.js";
+} from "./chunks/chunk-3MZ2DU7Z.js";
 import "./chunks/chunk-QINNG2DY.js";
 export {
   UsageError,

@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeFileAtomic } from '../workdir/files.js';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { renderHtml } from '../report/html.js';
@@ -70,28 +71,12 @@ export function* reportJson(report: Report): Generator<string> {
 
 /** Writes through a temp file and a rename, so a reader never sees half a report. */
 function writeOutput(path: string, flag: string, chunks: Iterable<string>): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  let fd: number;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    fd = openSync(tmp, 'w', 0o644);
+    writeFileAtomic(path, chunks);
   } catch (err) {
     throw new UsageError(`${flag} ${path} cannot be written (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  try {
-    let pending = '';
-    for (const c of chunks) {
-      pending += c;
-      if (pending.length >= 1 << 20) {
-        writeSync(fd, pending);
-        pending = '';
-      }
-    }
-    if (pending) writeSync(fd, pending);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
 }
 
 export interface StatusArgs {

@@ -27,6 +27,12 @@ function zipEntries(zip: Buffer): string[] {
 
 for (const node of nodeBinaries()) {
   const major = Number(node.label.split(' ')[1]?.split('.')[0]);
+  if (node.skip) console.log(`skipped: artifacts under ${node.label}: ${node.skip}`);
+  else if (major < 22)
+    console.log(
+      `skipped: the two upload tests under ${node.label}: @actions/artifact needs Node >= 22 (the notice path is tested instead)`,
+    );
+  else console.log(`skipped: the "needs Node 22" notice test under ${node.label}: it applies to Node < 22 only`);
   describe.skipIf(node.skip)(`artifacts under ${node.label}`, () => {
     it.runIf(major >= 22)(
       'uploads the lists, the report, the timeline and the logs to the artifact service',

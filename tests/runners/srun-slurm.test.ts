@@ -21,7 +21,10 @@ function salloc(cluster: SlurmCluster, cwd: string, args: string[], script: stri
   return { child, done };
 }
 
-describe.skipIf(slurmAvailable())('srun runner on a real Slurm cluster (3 nodes)', () => {
+const noSlurm = slurmAvailable();
+if (noSlurm) console.log(`skipping the srun runner tests on a real Slurm cluster: ${noSlurm}`);
+
+describe.skipIf(noSlurm)('srun runner on a real Slurm cluster (3 nodes)', () => {
   let cluster: SlurmCluster;
   beforeAll(async () => {
     cluster = await startCluster();
