@@ -25,6 +25,9 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: false,
   legalComments: 'none',
+  // Module paths appear in the bundle's comments: keep them as seen from this folder even when
+  // node_modules is a symlink (a scratch worktree), so the same sources always give the same dist/.
+  preserveSymlinks: true,
   // @azure/storage-blob (under @actions/artifact) imports apache-arrow lazily for a listing
   // format the upload never uses; bundled, it would be 0.5 MB of dead chunk.
   external: ['apache-arrow'],
