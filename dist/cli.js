@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-JUSKOKPG.js";
+} from "./chunks/chunk-RHR5Z32K.js";
 import {
   UsageError,
   collectReport,
@@ -19,7 +19,7 @@ import {
   renderMarkdownSummary,
   require_dist,
   writeFileAtomic
-} from "./chunks/chunk-3MZ2DU7Z.js";
+} from "./chunks/chunk-GRISYU5C.js";
 import {
   __commonJS,
   __require,

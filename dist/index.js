@@ -16,7 +16,7 @@ import {
   require_dist,
   resolveHandler,
   resolveRunner
-} from "./chunks/chunk-3MZ2DU7Z.js";
+} from "./chunks/chunk-GRISYU5C.js";
 import {
   debug,
   endGroup,

@@ -2,14 +2,14 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-JUSKOKPG.js";
+} from "./chunks/chunk-RHR5Z32K.js";
 import {
   UsageError,
   buildReport,
   farm,
   loadConfig,
   renderMarkdownSummary
-} from "./chunks/chunk-3MZ2DU7Z.js";
+} from "./chunks/chunk-GRISYU5C.js";
 import "./chunks/chunk-QINNG2DY.js";
 export {
   UsageError,

@@ -40,8 +40,7 @@ export class Reader {
   /** Loads the base from `toprocess` (ascending ids, as PyTaskFarmer writes it). */
   loadBase(): void {
     if (!existsSync(this.l.toprocess)) return;
-    const text = readFileSync(this.l.toprocess, 'utf8');
-    forEachTaskLine(text, this.l.toprocess, (id, task) => this.state.addBase(id, task));
+    forEachTaskLine(readFileSync(this.l.toprocess), this.l.toprocess, (id, task) => this.state.addBase(id, task));
   }
 
   /** Reads what every journal gained since the last poll. `self` is skipped: its writer applies its own records. */

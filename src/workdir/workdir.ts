@@ -140,7 +140,7 @@ export class Workdir {
     const buf = readTasklist(o.tasklist);
     const meta0 = existsSync(l.dir) ? readMeta(l) : undefined;
     if (meta0) appendedBytes(meta0, o.tasklist, buf, l.dir);
-    if (existsSync(l.toprocess)) forEachTaskLine(readFileSync(l.toprocess, 'utf8'), l.toprocess, () => {});
+    if (existsSync(l.toprocess)) forEachTaskLine(readFileSync(l.toprocess), l.toprocess);
     // A handler that rejects a line must do so before anything is created.
     else if (o.handler !== listHandler) forEachTask(buf.toString('utf8'), (line, id) => o.handler(line, id));
 
