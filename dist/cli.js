@@ -4360,7 +4360,6 @@ var package_default = {
     ajv: "^8.20.0",
     "cli-progress": "^3.12.0",
     commander: "^14.0.3",
-    execa: "^9.6.1",
     ms: "^2.1.3",
     "proper-lockfile": "^4.1.2",
     yaml: "^2.9.1"
