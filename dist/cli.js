@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-RHR5Z32K.js";
+} from "./chunks/chunk-73RKKEMQ.js";
 import {
   UsageError,
   collectReport,
@@ -19,7 +19,7 @@ import {
   renderMarkdownSummary,
   require_dist,
   writeFileAtomic
-} from "./chunks/chunk-GRISYU5C.js";
+} from "./chunks/chunk-TBN2DC55.js";
 import {
   __commonJS,
   __require,

@@ -16,7 +16,7 @@ import {
   require_dist,
   resolveHandler,
   resolveRunner
-} from "./chunks/chunk-GRISYU5C.js";
+} from "./chunks/chunk-TBN2DC55.js";
 import {
   debug,
   endGroup,

@@ -2,14 +2,14 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-RHR5Z32K.js";
+} from "./chunks/chunk-73RKKEMQ.js";
 import {
   UsageError,
   buildReport,
   farm,
   loadConfig,
   renderMarkdownSummary
-} from "./chunks/chunk-GRISYU5C.js";
+} from "./chunks/chunk-TBN2DC55.js";
 import "./chunks/chunk-QINNG2DY.js";
 export {
   UsageError,

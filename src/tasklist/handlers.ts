@@ -11,11 +11,6 @@ const builtins: Record<string, TasklistHandler> = {
   list: listHandler,
 };
 
-/** Names accepted by -t/--tasklist before any configuration file is read. */
-export function builtinHandlerNames(): string[] {
-  return Object.keys(builtins);
-}
-
 const UNAVAILABLE = Symbol('taskfarmer.unavailable');
 
 /**

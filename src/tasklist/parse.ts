@@ -28,13 +28,3 @@ export function parseTasklist(text: string): string[] {
   forEachTask(text, (line) => tasks.push(line));
   return tasks;
 }
-
-/**
- * Splits a tasklist's bytes into the part that holds complete lines and a trailing partial
- * line. A line still being written (no newline yet) is not a task until it is finished, so
- * a farm that watches a growing tasklist never runs half a command.
- */
-export function completeLinesLength(buf: Buffer): number {
-  const lastNewline = buf.lastIndexOf(0x0a);
-  return lastNewline + 1;
-}
