@@ -33,7 +33,7 @@ describe('configured shell runners', () => {
     // `setup && a; b` would run b (and succeed) after a failed setup; the task is braced, so it does not.
     const r2 = await runCli([t.tasklist, '-r', 'broken', '-w', join(t.dir, 'wd2')], { cwd: t.dir });
     expect(r2.code).toBe(1);
-    expect(ids(join(t.dir, 'wd2', 'failed'))).toEqual([0, 1]);
+    expect(ids(join(t.dir, 'wd2', 'failed')).sort()).toEqual([0, 1]);
     expect(readFileSync(join(t.dir, 'wd2', 'logs', 'log_0'), 'utf8')).toBe('');
   });
 
