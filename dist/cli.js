@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-73RKKEMQ.js";
+} from "./chunks/chunk-2YYGF6PQ.js";
 import {
   UsageError,
   collectReport,
@@ -19,7 +19,7 @@ import {
   renderMarkdownSummary,
   require_dist,
   writeFileAtomic
-} from "./chunks/chunk-TBN2DC55.js";
+} from "./chunks/chunk-G7UJHW25.js";
 import {
   __commonJS,
   __require,

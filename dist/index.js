@@ -16,7 +16,7 @@ import {
   require_dist,
   resolveHandler,
   resolveRunner
-} from "./chunks/chunk-TBN2DC55.js";
+} from "./chunks/chunk-G7UJHW25.js";
 import {
   debug,
   endGroup,

@@ -2,14 +2,14 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-73RKKEMQ.js";
+} from "./chunks/chunk-2YYGF6PQ.js";
 import {
   UsageError,
   buildReport,
   farm,
   loadConfig,
   renderMarkdownSummary
-} from "./chunks/chunk-TBN2DC55.js";
+} from "./chunks/chunk-G7UJHW25.js";
 import "./chunks/chunk-QINNG2DY.js";
 export {
   UsageError,

@@ -1,10 +1,8 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { UsageError } from '../util/errors.js';
 import { readRange } from '../workdir/files.js';
 import { decodeChunk, type JournalRecord } from '../workdir/journal.js';
-import { layout, listJournals, type Layout } from '../workdir/layout.js';
-import { Reader } from '../workdir/reader.js';
+import { forEachTaskLine, listJournals, type Layout } from '../workdir/layout.js';
+import { readerFor } from '../workdir/reader.js';
 import { Status } from '../workdir/state.js';
 
 export type TaskOutcome = 'finished' | 'failed' | 'running' | 'pending';
@@ -70,13 +68,8 @@ const CHUNK = 4 << 20;
  * and farmers. One pass over each file, in bounded chunks: O(tasks + records).
  */
 export function foldWorkdir(workdir: string): Folded {
-  const l = layout(resolve(workdir));
-  if (!existsSync(l.dir)) throw new UsageError(`workdir ${workdir} does not exist`);
-  if (!existsSync(l.toprocess))
-    throw new UsageError(`workdir ${workdir} is not a taskfarmer workdir (no toprocess file)`);
-
-  const reader = new Reader(l);
-  reader.loadBase();
+  const reader = readerFor(workdir);
+  const l = reader.l;
   const farmers: FarmerFold[] = [];
   const byId = new Map<string, number>();
   const task: Array<TaskFold | undefined> = [];
@@ -193,10 +186,16 @@ export function foldWorkdir(workdir: string): Folded {
     [l.failed, 'failed'],
     [l.finished, 'finished'],
   ] as const) {
-    forEachTaskLine(file, (id, t) => {
-      text[id] = t;
-      outcome[id] = o;
-    });
+    if (!existsSync(file)) continue;
+    forEachTaskLine(
+      readFileSync(file),
+      file,
+      (id, t) => {
+        text[id] = t;
+        outcome[id] = o;
+      },
+      { lenient: true },
+    );
   }
   return { l, text, outcome, task, farmers, spans };
 }
@@ -227,25 +226,5 @@ function readRecords(path: string, each: (records: JournalRecord[]) => void): vo
     }
   } finally {
     closeSync(fd);
-  }
-}
-
-/** `<id> <task>` lines of finished/failed, tolerant: lines without an id are skipped. */
-function forEachTaskLine(path: string, each: (id: number, task: string) => void): void {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return;
-  }
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) break;
-    const sp = text.indexOf(' ', start);
-    const end = sp >= 0 && sp < nl ? sp : nl;
-    const idText = text.slice(start, end);
-    if (/^\d+$/.test(idText)) each(Number(idText), end < nl ? text.slice(end + 1, nl) : '');
-    start = nl + 1;
   }
 }

@@ -1,9 +1,5 @@
-import { existsSync } from 'node:fs';
 import { countLines } from '../util/count.js';
-import { resolve } from 'node:path';
-import { UsageError } from '../util/errors.js';
-import { layout } from '../workdir/layout.js';
-import { farmerGone, Reader } from '../workdir/reader.js';
+import { farmerGone, readerFor } from '../workdir/reader.js';
 import { formatDuration } from '../util/duration.js';
 import { logPath } from '../workdir/layout.js';
 import { foldWorkdir } from './fold.js';
@@ -37,12 +33,8 @@ export interface StatusSnapshot {
  * nothing (a journal line still being written is simply not counted yet).
  */
 export function status(workdir: string, defaultLease = 60_000): StatusSnapshot {
-  const l = layout(resolve(workdir));
-  if (!existsSync(l.dir)) throw new UsageError(`workdir ${workdir} does not exist`);
-  if (!existsSync(l.toprocess))
-    throw new UsageError(`workdir ${workdir} is not a taskfarmer workdir (no toprocess file)`);
-  const reader = new Reader(l);
-  reader.loadBase();
+  const reader = readerFor(workdir);
+  const l = reader.l;
   reader.poll();
   const st = reader.state;
   const now = Date.now();

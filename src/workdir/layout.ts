@@ -91,16 +91,28 @@ export function formatTaskLine(id: number, task: string): string {
  * slice of a huge parent string kept alive), and without `fn` it only validates, allocating
  * nothing: this matters with a million tasks.
  */
-export function forEachTaskLine(buf: Buffer, file: string, fn?: (id: number, task: string) => void): void {
+export function forEachTaskLine(
+  buf: Buffer,
+  file: string,
+  fn?: (id: number, task: string) => void,
+  opts: { lenient?: boolean } = {},
+): void {
   let start = 0;
   for (let n = 1; start < buf.length; n++) {
     let nl = buf.indexOf(0x0a, start);
+    // Lenient readers (reports on a running farm) skip a last line still being written.
+    if (nl < 0 && opts.lenient) break;
     if (nl < 0) nl = buf.length;
     if (nl > start) {
       let i = start;
       let id = 0;
       while (i < nl && buf[i] >= 0x30 && buf[i] <= 0x39) id = id * 10 + (buf[i++] - 0x30);
-      if (i === start || (i < nl && buf[i] !== 0x20)) {
+      const bad = i === start || (i < nl && buf[i] !== 0x20);
+      if (bad && opts.lenient) {
+        start = nl + 1;
+        continue;
+      }
+      if (bad) {
         throw new Error(
           `${file}:${n}: expected "<id> <task>", got "${buf.toString('utf8', start, Math.min(nl, start + 60))}"`,
         );

@@ -1,7 +1,8 @@
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { UsageError } from '../util/errors.js';
 import { decodeChunk, type JournalRecord } from './journal.js';
-import { forEachTaskLine, journalPath, type Layout } from './layout.js';
+import { forEachTaskLine, journalPath, layout, type Layout } from './layout.js';
 import { readRange } from './files.js';
 import { TaskState } from './state.js';
 import { bootId, host, pidAlive } from './identity.js';
@@ -146,4 +147,15 @@ export function farmerGone(f: FarmerInfo, now: number, defaultLease: number): bo
   if (f.pid === 0) return true;
   if (f.boot === bootId && f.host === host && f.pid > 0 && !pidAlive(f.pid)) return true;
   return now - f.lastSeen > (f.lease || defaultLease);
+}
+
+/** A read-only Reader on an existing workdir with `toprocess` loaded, or a UsageError saying what is wrong. */
+export function readerFor(workdir: string): Reader {
+  const l = layout(resolve(workdir));
+  if (!existsSync(l.dir)) throw new UsageError(`workdir ${workdir} does not exist`);
+  if (!existsSync(l.toprocess))
+    throw new UsageError(`workdir ${workdir} is not a taskfarmer workdir (no toprocess file)`);
+  const reader = new Reader(l);
+  reader.loadBase();
+  return reader;
 }
