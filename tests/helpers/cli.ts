@@ -43,6 +43,25 @@ export function startCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: 
   return { child, done, output: () => ({ stdout, stderr }) };
 }
 
+/**
+ * Starts the CLI on a pseudo-terminal (util-linux `script`), as a user at a terminal runs it.
+ * `script` runs the command through $SHELL; `exec` makes the CLI the pty's foreground process
+ * itself, so a Ctrl-C reaches it alone (a dash left waiting in between gets the SIGINT too and
+ * exits 130 whatever the CLI did), and SHELL is pinned so every machine runs the same thing.
+ */
+export function startOnPty(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): ChildProcess & { closed: Promise<number | null> } {
+  const cmd = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const child = spawn('script', ['-qfec', `exec ${cmd}`, '/dev/null'], {
+    env: { ...process.env, TERM: 'xterm-256color', SHELL: '/bin/sh', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const closed = new Promise<number | null>((res) => child.on('close', (c) => res(c)));
+  return Object.assign(child, { closed });
+}
+
 export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunResult> {
   return startCli(args, opts).done;
 }

@@ -1,21 +1,16 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, runCli, startCli, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
+import { runCli, startCli, startOnPty, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
 
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
-/** Runs the CLI on a pseudo-terminal (util-linux `script`), as a user at a terminal sees it. */
-function runOnPty(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; screen: string }> {
-  const cmd = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const child = spawn('script', ['-qfec', cmd, '/dev/null'], {
-    env: { ...process.env, TERM: 'xterm-256color', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Runs the CLI on a pseudo-terminal, as a user at a terminal sees it. */
+async function runOnPty(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; screen: string }> {
+  const child = startOnPty(args, env);
   let screen = '';
-  child.stdout.on('data', (d) => (screen += d));
-  return new Promise((res) => child.on('close', (code) => res({ code, screen })));
+  child.stdout!.on('data', (d) => (screen += d));
+  return { code: await child.closed, screen };
 }
 
 /**

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ids, runCli, startCli, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
+import { ids, runCli, startCli, startOnPty, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
 
 /** A farm with two tasks held open by a gate file, one quick failure with a log, and one more task. */
 async function farmInProgress() {
@@ -57,17 +56,13 @@ describe('taskfarmer status WORKDIR', () => {
 
   it('--watch redraws in place on a terminal and stops on Ctrl-C with exit 0', async () => {
     const f = await farmInProgress();
-    const child = spawn('script', ['-qfec', `${process.execPath} ${CLI} status ${f.wd} --watch 0.1`, '/dev/null'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, TERM: 'xterm' },
-    });
+    const child = startOnPty(['status', f.wd, '--watch', '0.1'], { TERM: 'xterm' });
     let screen = '';
-    child.stdout.on('data', (d) => (screen += d));
-    const closed = new Promise<number | null>((res) => child.on('close', (c) => res(c)));
+    child.stdout!.on('data', (d) => (screen += d));
     await waitFor(() => (screen.match(/\x1b\[H\x1b\[2J/g) ?? []).length >= 2, 20_000, 'two redraws');
     expect(screen).toMatch(/refreshing every 0\.1s — Ctrl-C to stop/);
-    child.stdin.write('\x03'); // Ctrl-C on the terminal: SIGINT to the foreground process group
-    expect(await closed).toBe(0);
+    child.stdin!.write('\x03'); // Ctrl-C on the terminal: SIGINT to the foreground process group
+    expect(await child.closed).toBe(0);
     f.open();
     expect((await f.farm.done).code).toBe(1);
   });
