@@ -4,27 +4,27 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-2YYGF6PQ.js";
+} from "./chunks/chunk-2EBAFXKY.js";
 import {
-  UsageError,
   collectReport,
   farm,
   formatDuration,
-  isUsageError,
-  loadConfig,
-  mapIni,
-  oneLine,
   parseDuration,
-  parseIni,
   renderMarkdownSummary,
-  require_dist,
   writeFileAtomic
-} from "./chunks/chunk-G7UJHW25.js";
+} from "./chunks/chunk-ZXAPHUZP.js";
+import "./chunks/chunk-BWQM4W4J.js";
+import {
+  UsageError,
+  configFiles,
+  isUsageError,
+  oneLine
+} from "./chunks/chunk-XBZKRDSN.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-QINNG2DY.js";
+} from "./chunks/chunk-CFRLDQD2.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -4839,95 +4839,11 @@ ${text}`);
   }
 }
 
-// src/cli/config-command.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync } from "node:fs";
-var SCHEMA_URL = "https://unpkg.com/taskfarmer/schemas/config.schema.json";
+// src/cli/config-args.ts
 function addConfigCommand(program2, parsed) {
   const config = program2.command("config").description("check the configuration (runners, tasklist handlers), or convert PyTaskFarmer INI files");
   config.command("check").description("validate the configuration files and print the runners and handlers they define").argument("[file]", "configuration file (default: ./taskfarmer.yml), read with ~/.taskfarmer/*.d/*.yaml").action((file) => parsed({ action: "check", file }));
   config.command("import").description("print a PyTaskFarmer INI file's runners and tasklist handlers as taskfarmer YAML").argument("<file>", "INI file, e.g. ~/.pytaskfarmer/runners.d/shifter.ini").action((file) => parsed({ action: "import", file }));
-}
-function runConfig(a, out2) {
-  if (a.action === "import") {
-    out2(importIni(a.file));
-    return 0;
-  }
-  const cfg = loadConfig({ file: a.file });
-  out2(describeConfig(cfg));
-  return 0;
-}
-function importIni(file) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err2) {
-    throw new UsageError(`${file}: cannot read (${err2.code ?? err2.message})`);
-  }
-  const { sections, problems } = parseIni(text);
-  const errors = problems.map((p) => `${file}:${p.line}: ${p.message}`);
-  const doc = {};
-  for (const d of mapIni(sections)) {
-    if ("error" in d) errors.push(`${file}:${d.line}: ${d.error}`);
-    else if (d.kind === "runner") (doc.runners ??= {})[d.name] = d.config;
-    else (doc.tasklists ??= {})[d.name] = d.config;
-  }
-  if (errors.length) throw new UsageError(errors.join("\n"));
-  if (!doc.runners && !doc.tasklists) {
-    throw new UsageError(`${file}: no section defines a Runner or a TaskList (nothing to import)`);
-  }
-  return `# yaml-language-server: $schema=${SCHEMA_URL}
-# Converted from ${file} by \`taskfarmer config import\`.
-${(0, import_yaml.stringify)(doc)}`;
-}
-function describeConfig(cfg) {
-  const lines = [];
-  lines.push(
-    cfg.sources.length ? `# Configuration OK, read from (later files override earlier ones):
-${cfg.sources.map((s) => `#   ${s}`).join("\n")}` : "# No configuration files found (./taskfarmer.yml, ~/.taskfarmer/runners.d/*.yaml, ~/.taskfarmer/tasklists.d/*.yaml)."
-  );
-  lines.push('# Built in: runner "default" (bash -c); tasklist handlers "default" and "list" (one command per line).');
-  const section = (title, defs, extra) => {
-    const names = Object.keys(defs);
-    if (!names.length) return;
-    lines.push(`${title}:`);
-    for (const name of names) {
-      const d = defs[name];
-      lines.push(`  # ${d.source}`);
-      if (d.unavailable) {
-        lines.push(`  # UNAVAILABLE: ${d.unavailable}`);
-        continue;
-      }
-      lines.push(...extra(name).map((l) => `  # ${l}`));
-      lines.push(indent((0, import_yaml.stringify)({ [name]: d.config }), "  "));
-    }
-  };
-  section("runners", cfg.runnerDefinitions, (name) => runnerPreview(cfg.runners[name]));
-  section("tasklists", cfg.handlerDefinitions, () => []);
-  return lines.join("\n");
-}
-function runnerPreview(r) {
-  const out2 = [];
-  try {
-    r.preflight?.();
-  } catch (err2) {
-    out2.push(`warning: ${err2.message}`);
-  }
-  const ctx = { id: 0, attempt: 1, slot: 0, workdir: "/nonexistent" };
-  try {
-    const spec = r.command("echo hello", ctx);
-    r.after?.(ctx, true);
-    out2.push(`runs "echo hello" as: ${[spec.file, ...spec.args].map(shellWord).join(" ")}`.replace(/\n/g, "\\n"));
-  } catch (err2) {
-    out2.push(`cannot build a command: ${err2.message}`);
-  }
-  return out2;
-}
-function shellWord(s) {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-function indent(text, pad) {
-  return text.trimEnd().split("\n").map((l) => pad + l).join("\n");
 }
 
 // src/cli/args.ts
@@ -5168,9 +5084,9 @@ async function main(argv) {
   const cmd = parseArgs(argv, package_default.version, (s) => process.stdout.write(s));
   if (cmd.kind === "exit") return cmd.code;
   if (cmd.kind === "report") return runReport(cmd.args);
-  if (cmd.kind === "config") return runConfig(cmd.args, out);
+  if (cmd.kind === "config") return (await import("./chunks/config-command-5HKJ5ZRT.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
-  const { runners, handlers } = loadConfig({ file: cmd.config });
+  const { runners, handlers } = configFiles({ file: cmd.config }).length ? (await import("./chunks/load-2EAYSN5R.js")).loadConfig({ file: cmd.config }) : { runners: {}, handlers: {} };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e) => (progress.event(e), printer(e));

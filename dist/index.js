@@ -1,22 +1,13 @@
 import { createRequire as __tfCreateRequire } from 'node:module'; const require = __tfCreateRequire(import.meta.url);
 import {
-  UsageError,
   buildReport,
   farm,
   formatDuration,
   isTaskLine,
-  isUsageError,
-  layout,
-  loadConfig,
   logTail,
-  oneLine,
   parseDuration,
-  renderMarkdownSummary,
-  require__,
-  require_dist,
-  resolveHandler,
-  resolveRunner
-} from "./chunks/chunk-G7UJHW25.js";
+  renderMarkdownSummary
+} from "./chunks/chunk-ZXAPHUZP.js";
 import {
   debug,
   endGroup,
@@ -30,10 +21,24 @@ import {
   startGroup,
   summary,
   warning
-} from "./chunks/chunk-IJTQBMA6.js";
+} from "./chunks/chunk-3SB3WXNW.js";
+import "./chunks/chunk-BWQM4W4J.js";
+import {
+  loadConfig,
+  require__,
+  require_dist
+} from "./chunks/chunk-HOBOZMNF.js";
+import {
+  UsageError,
+  isUsageError,
+  layout,
+  oneLine,
+  resolveHandler,
+  resolveRunner
+} from "./chunks/chunk-XBZKRDSN.js";
 import {
   __toESM
-} from "./chunks/chunk-QINNG2DY.js";
+} from "./chunks/chunk-CFRLDQD2.js";
 
 // src/action/inputs.ts
 var import__ = __toESM(require__(), 1);
@@ -555,7 +560,7 @@ async function uploadResults(name, files) {
   if (problem) return { kind: "unavailable", reason: problem };
   const list = artifactFiles(files);
   try {
-    const { DefaultArtifactClient } = await import("./chunks/artifact-X5HAPQ2M.js");
+    const { DefaultArtifactClient } = await import("./chunks/artifact-JUHYJ2TR.js");
     const res = await new DefaultArtifactClient().uploadArtifact(name, list, files.workdir, {});
     return { kind: "uploaded", name, id: res.id, size: res.size, files: list.length };
   } catch (err) {

@@ -2,15 +2,20 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-2YYGF6PQ.js";
+} from "./chunks/chunk-2EBAFXKY.js";
 import {
-  UsageError,
   buildReport,
   farm,
-  loadConfig,
   renderMarkdownSummary
-} from "./chunks/chunk-G7UJHW25.js";
-import "./chunks/chunk-QINNG2DY.js";
+} from "./chunks/chunk-ZXAPHUZP.js";
+import "./chunks/chunk-BWQM4W4J.js";
+import {
+  loadConfig
+} from "./chunks/chunk-HOBOZMNF.js";
+import {
+  UsageError
+} from "./chunks/chunk-XBZKRDSN.js";
+import "./chunks/chunk-CFRLDQD2.js";
 export {
   UsageError,
   buildReport,

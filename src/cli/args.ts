@@ -4,7 +4,7 @@ import { parseDuration } from '../util/duration.js';
 import { UsageError } from '../util/errors.js';
 import type { FarmOptions } from '../farm/options.js';
 import { addReportCommand, type ReportArgs } from './report-command.js';
-import { addConfigCommand, type ConfigArgs } from './config-command.js';
+import { addConfigCommand, type ConfigArgs } from './config-args.js';
 
 export type CliCommand =
   | { kind: 'run'; options: FarmOptions; verbose: boolean; quiet: boolean; config?: string }

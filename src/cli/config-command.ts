@@ -1,32 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { loadConfig, type Definition, type LoadedConfig } from '../config/load.js';
 import { mapIni, parseIni } from '../config/ini.js';
 import type { ConfigDocument } from '../config/types.js';
 import type { Runner } from '../runners/types.js';
 import { UsageError } from '../util/errors.js';
-
-/** `taskfarmer config check [FILE]` and `taskfarmer config import FILE.ini`. */
-export type ConfigArgs = { action: 'check'; file?: string } | { action: 'import'; file: string };
+import type { ConfigArgs } from './config-args.js';
 
 export const SCHEMA_URL = 'https://unpkg.com/taskfarmer/schemas/config.schema.json';
-
-export function addConfigCommand(program: Command, parsed: (args: ConfigArgs) => void): void {
-  const config = program
-    .command('config')
-    .description('check the configuration (runners, tasklist handlers), or convert PyTaskFarmer INI files');
-  config
-    .command('check')
-    .description('validate the configuration files and print the runners and handlers they define')
-    .argument('[file]', 'configuration file (default: ./taskfarmer.yml), read with ~/.taskfarmer/*.d/*.yaml')
-    .action((file: string | undefined) => parsed({ action: 'check', file }));
-  config
-    .command('import')
-    .description("print a PyTaskFarmer INI file's runners and tasklist handlers as taskfarmer YAML")
-    .argument('<file>', 'INI file, e.g. ~/.pytaskfarmer/runners.d/shifter.ini')
-    .action((file: string) => parsed({ action: 'import', file }));
-}
 
 export function runConfig(a: ConfigArgs, out: (s: string) => void): number {
   if (a.action === 'import') {

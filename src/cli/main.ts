@@ -6,8 +6,7 @@ import { isUsageError, oneLine } from '../util/errors.js';
 import { parseArgs } from './args.js';
 import { runReport, runStatus } from './report-command.js';
 import { startProgress, writeLine } from './progress.js';
-import { runConfig } from './config-command.js';
-import { loadConfig } from '../config/load.js';
+import { configFiles } from '../config/files.js';
 
 const out = (s: string) => writeLine('out', s.endsWith('\n') ? s : s + '\n');
 const err = (s: string) => writeLine('err', `taskfarmer: ${s}\n`);
@@ -59,9 +58,12 @@ async function main(argv: string[]): Promise<number> {
   const cmd = parseArgs(argv, pkg.version, (s) => process.stdout.write(s));
   if (cmd.kind === 'exit') return cmd.code;
   if (cmd.kind === 'report') return runReport(cmd.args);
-  if (cmd.kind === 'config') return runConfig(cmd.args, out);
+  if (cmd.kind === 'config') return (await import('./config-command.js')).runConfig(cmd.args, out);
   if (cmd.kind === 'status') return runStatus(cmd, out);
-  const { runners, handlers } = loadConfig({ file: cmd.config });
+  // The YAML and schema code costs ~30 ms to load: only a run with a configuration file pays it.
+  const { runners, handlers } = configFiles({ file: cmd.config }).length
+    ? (await import('../config/load.js')).loadConfig({ file: cmd.config })
+    : { runners: {}, handlers: {} };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e: FarmEvent) => (progress.event(e), printer(e));

@@ -8,9 +8,9 @@
  *
  * Every problem of every file is reported at once, one line each, as a UsageError (exit 2).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, relative, resolve, isAbsolute } from 'node:path';
+import { relative, isAbsolute } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { unavailableRunner } from '../runners/registry.js';
 import type { Runner } from '../runners/types.js';
@@ -21,15 +21,9 @@ import { buildHandler, buildRunner } from './build.js';
 import { mapIni, parseIni } from './ini.js';
 import type { ConfigDocument, HandlerConfig, RunnerConfig } from './types.js';
 import { lineOf, schemaProblems } from './validate.js';
+import { configFiles, type LoadOptions } from './files.js';
 
-export interface LoadOptions {
-  /** --config FILE / the `config` input; relative to cwd. Default: ./taskfarmer.yml if it exists. */
-  file?: string;
-  /** Default process.cwd(). */
-  cwd?: string;
-  /** Default the user's home directory. */
-  home?: string;
-}
+export type { LoadOptions } from './files.js';
 
 /** Where a definition came from, for `config check` and for error messages. */
 export interface Definition<T> {
@@ -47,46 +41,6 @@ export interface LoadedConfig {
   sources: string[];
   runnerDefinitions: Record<string, Definition<RunnerConfig>>;
   handlerDefinitions: Record<string, Definition<HandlerConfig>>;
-}
-
-export const DEFAULT_CONFIG_NAMES = ['taskfarmer.yml', 'taskfarmer.yaml'];
-
-interface Found {
-  path: string;
-  /** An explicit file: INI classes we cannot map are errors, not unavailable names. */
-  explicit: boolean;
-}
-
-/** The configuration files to read, lowest precedence first. */
-export function configFiles(opts: LoadOptions = {}): Found[] {
-  const cwd = opts.cwd ?? process.cwd();
-  const home = opts.home ?? homedir();
-  const out: Found[] = [];
-  const listDir = (dir: string, exts: string[]) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const n of names.filter((n) => exts.some((e) => n.endsWith(e))).sort()) {
-      const path = join(dir, n);
-      if (statSync(path, { throwIfNoEntry: false })?.isFile()) out.push({ path, explicit: false });
-    }
-  };
-  for (const d of ['runners.d', 'tasklists.d']) listDir(join(home, '.pytaskfarmer', d), ['.ini']);
-  for (const d of ['runners.d', 'tasklists.d']) listDir(join(home, '.taskfarmer', d), ['.yaml', '.yml']);
-  if (opts.file !== undefined) {
-    const path = resolve(cwd, opts.file);
-    if (!statSync(path, { throwIfNoEntry: false })?.isFile()) {
-      throw new UsageError(`--config: ${opts.file}: no such file`);
-    }
-    out.push({ path, explicit: true });
-  } else {
-    const path = DEFAULT_CONFIG_NAMES.map((n) => join(cwd, n)).find((p) => existsSync(p));
-    if (path) out.push({ path, explicit: true });
-  }
-  return out;
 }
 
 /** Reads every configuration file; throws one UsageError listing every problem found. */
