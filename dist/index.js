@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-ZXAPHUZP.js";
+} from "./chunks/chunk-7C2WHBZT.js";
 import {
   debug,
   endGroup,
@@ -27,7 +27,7 @@ import {
   loadConfig,
   require__,
   require_dist
-} from "./chunks/chunk-HOBOZMNF.js";
+} from "./chunks/chunk-4433KU6N.js";
 import {
   UsageError,
   isUsageError,
@@ -35,7 +35,7 @@ import {
   oneLine,
   resolveHandler,
   resolveRunner
-} from "./chunks/chunk-XBZKRDSN.js";
+} from "./chunks/chunk-YVEOIR5I.js";
 import {
   __toESM
 } from "./chunks/chunk-CFRLDQD2.js";

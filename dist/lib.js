@@ -2,19 +2,19 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-2EBAFXKY.js";
+} from "./chunks/chunk-ZQRUE5ZD.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-ZXAPHUZP.js";
+} from "./chunks/chunk-7C2WHBZT.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig
-} from "./chunks/chunk-HOBOZMNF.js";
+} from "./chunks/chunk-4433KU6N.js";
 import {
   UsageError
-} from "./chunks/chunk-XBZKRDSN.js";
+} from "./chunks/chunk-YVEOIR5I.js";
 import "./chunks/chunk-CFRLDQD2.js";
 export {
   UsageError,

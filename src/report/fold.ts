@@ -174,10 +174,10 @@ export function foldWorkdir(workdir: string): Folded {
   const text: string[] = [];
   const outcome: Array<TaskOutcome | undefined> = [];
   const st = reader.state;
-  for (let id = 0; id < st.tasks.length; id++) {
+  for (let id = 0; id < st.size; id++) {
     const s = st.statusOf(id);
     if (s === Status.Absent) continue;
-    text[id] = st.tasks[id];
+    text[id] = st.task(id)!;
     outcome[id] =
       s === Status.Claimed ? 'running' : s === Status.Done ? 'finished' : s === Status.Failed ? 'failed' : 'pending';
   }

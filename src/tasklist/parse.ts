@@ -22,6 +22,41 @@ export function forEachTask(text: string, fn: (line: string, id: number) => void
   return id;
 }
 
+/**
+ * forEachTask on the bytes of a tasklist, without decoding it: `range(id, start, end)` gets the
+ * trimmed line's byte range. A line that starts or ends with a non-ASCII byte (it may end in
+ * Unicode whitespace, which trim() removes too) is decoded and trimmed exactly as forEachTask
+ * does, and given to `text`. Ids and lines are the same as forEachTask(buf.toString('utf8')):
+ * the ranges start and end at ASCII bytes, which are never inside a UTF-8 sequence.
+ */
+export function forEachTaskBytes(
+  buf: Buffer,
+  range: (id: number, start: number, end: number) => void,
+  text: (id: number, line: string) => void,
+): number {
+  let id = 0;
+  let start = 0;
+  while (start < buf.length) {
+    let nl = buf.indexOf(0x0a, start);
+    if (nl < 0) nl = buf.length;
+    let s = start;
+    let e = nl;
+    while (s < e && isAsciiSpace(buf[s])) s++;
+    while (e > s && isAsciiSpace(buf[e - 1])) e--;
+    if (s < e && (buf[s] >= 0x80 || buf[e - 1] >= 0x80)) {
+      const line = buf.toString('utf8', s, e).trim();
+      if (isTaskLine(line)) text(id++, line);
+    } else if (s < e && buf[s] !== 0x23 /* # */) range(id++, s, e);
+    start = nl + 1;
+  }
+  return id;
+}
+
+/** The ASCII characters String.prototype.trim() removes: tab, LF, VT, FF, CR and space. */
+function isAsciiSpace(b: number): boolean {
+  return b === 0x20 || (b >= 0x09 && b <= 0x0d);
+}
+
 /** The trimmed task lines of a tasklist's text, in order; the array index is the task id. */
 export function parseTasklist(text: string): string[] {
   const tasks: string[] = [];

@@ -1,4 +1,16 @@
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { FILE_MODE } from './layout.js';
 
 /**
@@ -125,4 +137,27 @@ export function appendJsonArray(path: string, items: string[]): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** A file's bytes and which version of the file they are (inode, size, mtime). */
+export interface FileSnapshot {
+  buf: Buffer;
+  version: string;
+}
+
+const versionOf = (st: Stats) => `${st.ino}:${st.size}:${st.mtimeMs}`;
+
+export function readSnapshot(path: string): FileSnapshot {
+  const fd = openSync(path, 'r');
+  try {
+    return { buf: readFileSync(fd), version: versionOf(fstatSync(fd)) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The snapshot's bytes if the file has not changed since (replaced or rewritten), else a new read. */
+export function rereadSnapshot(path: string, snap: FileSnapshot | undefined): FileSnapshot {
+  const st = statSync(path, { throwIfNoEntry: false });
+  return snap && st && versionOf(st) === snap.version ? snap : readSnapshot(path);
 }

@@ -97,6 +97,16 @@ export function forEachTaskLine(
   fn?: (id: number, task: string) => void,
   opts: { lenient?: boolean } = {},
 ): void {
+  forEachTaskLineRange(buf, file, fn && ((id, start, end) => fn(id, buf.toString('utf8', start, end))), opts);
+}
+
+/** forEachTaskLine, giving the byte range [start, end) of each task instead of decoding it. */
+export function forEachTaskLineRange(
+  buf: Buffer,
+  file: string,
+  fn?: (id: number, start: number, end: number) => void,
+  opts: { lenient?: boolean } = {},
+): void {
   let start = 0;
   for (let n = 1; start < buf.length; n++) {
     let nl = buf.indexOf(0x0a, start);
@@ -117,7 +127,7 @@ export function forEachTaskLine(
           `${file}:${n}: expected "<id> <task>", got "${buf.toString('utf8', start, Math.min(nl, start + 60))}"`,
         );
       }
-      fn?.(id, i < nl ? buf.toString('utf8', i + 1, nl) : '');
+      fn?.(id, Math.min(i + 1, nl), nl);
     }
     start = nl + 1;
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { UsageError } from '../util/errors.js';
-import { writeFileAtomic } from './files.js';
+import { readRange, writeFileAtomic } from './files.js';
 import type { Layout } from './layout.js';
 
 /**
@@ -37,23 +37,47 @@ export function writeMeta(l: Layout, meta: Meta): void {
   writeFileAtomic(l.meta, [JSON.stringify(meta, null, 2) + '\n']);
 }
 
+/** What was appended to a tasklist since its meta was written. */
+export interface Appended {
+  /** The complete lines appended (a last line without its newline is left for later). */
+  bytes: Buffer;
+  /** sha256 of the tasklist up to the end of those lines: the next meta's. */
+  sha256: string;
+}
+
 /**
  * Checks that the tasklist still starts with the bytes the workdir was made from, and returns
- * the bytes appended since (complete lines only), or throws a UsageError naming both files.
+ * the bytes appended since, or throws a UsageError naming both files. The checked part is
+ * hashed in chunks, never held whole: continuing a farm of a million tasks does not keep a
+ * copy of its tasklist in memory.
  */
-export function appendedBytes(meta: Meta, tasklistPath: string, buf: Buffer, workdir: string): Buffer {
+export function appendedSince(meta: Meta, tasklistPath: string, workdir: string): Appended {
   const changed = (why: string) =>
     new UsageError(
       `tasklist ${tasklistPath} changed since workdir ${workdir} was created (${why}); only appending lines is allowed — restore it or use a new --workdir`,
     );
-  if (buf.length < meta.bytes) throw changed(`it is shorter: ${buf.length} bytes, was ${meta.bytes}`);
-  if (sha256(buf.subarray(0, meta.bytes)) !== meta.sha256) throw changed('its existing lines were edited');
-  let rest = buf.subarray(meta.bytes);
-  const endedWithNewline = meta.bytes === 0 || buf[meta.bytes - 1] === 0x0a;
-  if (!endedWithNewline && rest.length > 0) {
-    if (rest[0] !== 0x0a) throw changed('its last line was extended');
+  const fd = openSync(tasklistPath, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const shorter = (n: number) => changed(`it is shorter: ${n} bytes, was ${meta.bytes}`);
+    if (size < meta.bytes) throw shorter(size);
+    const hash = createHash('sha256');
+    const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(1 << 20, meta.bytes)));
+    let pos = 0;
+    let last = 0x0a;
+    while (pos < meta.bytes) {
+      const n = readSync(fd, chunk, 0, Math.min(chunk.length, meta.bytes - pos), pos);
+      if (n === 0) throw shorter(pos);
+      hash.update(chunk.subarray(0, n));
+      last = chunk[n - 1];
+      pos += n;
+    }
+    if (hash.copy().digest('hex') !== meta.sha256) throw changed('its existing lines were edited');
+    const rest = readRange(fd, meta.bytes, size);
+    if (last !== 0x0a && rest.length > 0 && rest[0] !== 0x0a) throw changed('its last line was extended');
+    const bytes = rest.subarray(0, rest.lastIndexOf(0x0a) + 1);
+    return { bytes, sha256: hash.update(bytes).digest('hex') };
+  } finally {
+    closeSync(fd);
   }
-  const complete = rest.lastIndexOf(0x0a) + 1;
-  rest = rest.subarray(0, complete);
-  return rest;
 }

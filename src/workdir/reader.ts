@@ -1,8 +1,9 @@
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
 import { decodeChunk, type JournalRecord } from './journal.js';
-import { forEachTaskLine, journalPath, layout, type Layout } from './layout.js';
+import { rereadSnapshot, type FileSnapshot } from './files.js';
+import { forEachTaskLineRange, journalPath, layout, type Layout } from './layout.js';
 import { readRange } from './files.js';
 import { TaskState } from './state.js';
 import { bootId, host, pidAlive } from './identity.js';
@@ -38,10 +39,16 @@ export class Reader {
 
   constructor(readonly l: Layout) {}
 
-  /** Loads the base from `toprocess` (ascending ids, as PyTaskFarmer writes it). */
-  loadBase(): void {
+  /**
+   * Loads the base from `toprocess` (ascending ids, as PyTaskFarmer writes it). `read` is the
+   * file as read (and validated) before, used if the file did not change since: a million
+   * tasks' toprocess is not held twice.
+   */
+  loadBase(read?: FileSnapshot): void {
     if (!existsSync(this.l.toprocess)) return;
-    forEachTaskLine(readFileSync(this.l.toprocess), this.l.toprocess, (id, task) => this.state.addBase(id, task));
+    const { buf } = rereadSnapshot(this.l.toprocess, read);
+    this.state.setBaseBuffer(buf);
+    forEachTaskLineRange(buf, this.l.toprocess, (id, start, end) => this.state.addBaseRange(id, start, end));
   }
 
   /** Reads what every journal gained since the last poll. `self` is skipped: its writer applies its own records. */

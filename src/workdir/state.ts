@@ -1,4 +1,5 @@
 import type { JournalRecord } from './journal.js';
+import { TaskTexts } from './texts.js';
 
 /** Where a task stands. `absent` ids are not part of this run (done before a compaction). */
 export enum Status {
@@ -17,7 +18,7 @@ export enum Status {
  */
 export class TaskState {
   /** id → command; undefined for ids not in this run. */
-  readonly tasks: string[] = [];
+  private readonly texts = new TaskTexts();
   private status = new Uint8Array(1024);
   private attempt = new Uint32Array(1024);
   private released = new Uint32Array(1024);
@@ -59,11 +60,32 @@ export class TaskState {
     return this.claimedBy.get(farmer) ?? new Set();
   }
 
+  /** The command of a task; undefined for ids not in this run. */
+  task(id: number): string | undefined {
+    return this.texts.get(id);
+  }
+
+  /** The Buffer that addBaseRange() ranges index into: the base file as read. */
+  setBaseBuffer(buf: Buffer): void {
+    this.texts.setBase(buf);
+  }
+
   /** A task of the base (`toprocess`); any order (PyTaskFarmer appends returned tasks at the end). */
   addBase(id: number, task: string): void {
     if (this.statusOf(id) !== Status.Absent) return;
+    this.texts.set(id, task);
+    this.markBase(id);
+  }
+
+  /** A task of the base whose command is bytes [start, end) of the base buffer. */
+  addBaseRange(id: number, start: number, end: number): void {
+    if (this.statusOf(id) !== Status.Absent) return;
+    this.texts.setRange(id, start, end);
+    this.markBase(id);
+  }
+
+  private markBase(id: number): void {
     this.ensure(id);
-    this.tasks[id] = task;
     this.setStatus(id, Status.Pending);
     if (this.orderLength > 0 && id < this.order[this.orderLength - 1]) this.orderSorted = false;
     if (this.orderLength === this.order.length) this.order = grow(this.order, new Int32Array(this.order.length * 2));
@@ -74,7 +96,7 @@ export class TaskState {
   addLate(id: number, task: string): void {
     if (this.statusOf(id) !== Status.Absent) return;
     this.ensure(id);
-    this.tasks[id] = task;
+    this.texts.set(id, task);
     this.setStatus(id, Status.Pending);
     this.returned.push(id);
   }
@@ -143,7 +165,7 @@ export class TaskState {
 
   /** One past the highest id ever seen. */
   get size(): number {
-    return this.tasks.length;
+    return this.texts.length;
   }
 
   private applyClaim(farmer: number, id: number, a: number): void {

@@ -1,9 +1,11 @@
 import {
+  closeSync,
   accessSync,
   appendFileSync,
   constants,
   existsSync,
   mkdirSync,
+  openSync,
   readFileSync,
   readdirSync,
   renameSync,
@@ -11,10 +13,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { UsageError } from '../util/errors.js';
-import { forEachTask, parseTasklist } from '../tasklist/parse.js';
+import { isUsageError, UsageError } from '../util/errors.js';
+import { forEachTask, forEachTaskBytes, parseTasklist } from '../tasklist/parse.js';
 import { listHandler, type TasklistHandler } from '../tasklist/handlers.js';
-import { appendJsonArray, appendLines, readTail, writeFileAtomic } from './files.js';
+import { appendJsonArray, appendLines, readSnapshot, readTail, writeFileAtomic, type FileSnapshot } from './files.js';
 import { bootId, host, newFarmerId } from './identity.js';
 import { encodeRecords, type JournalRecord } from './journal.js';
 import {
@@ -29,9 +31,9 @@ import {
   type Layout,
 } from './layout.js';
 import { withLock } from './lock.js';
-import { appendedBytes, readMeta, sha256, writeMeta, type Meta } from './meta.js';
+import { appendedSince, readMeta, sha256, writeMeta, type Meta } from './meta.js';
 import { farmerGone, Reader, type FarmerInfo } from './reader.js';
-import { Status } from './state.js';
+import { Status, type TaskState } from './state.js';
 
 export interface WorkdirOptions {
   dir: string;
@@ -137,15 +139,18 @@ export class Workdir {
     const wd = new Workdir(o);
     const l = wd.l;
     checkWritableDir(l.dir, 'workdir');
-    const buf = readTasklist(o.tasklist);
     const meta0 = existsSync(l.dir) ? readMeta(l) : undefined;
-    if (meta0) appendedBytes(meta0, o.tasklist, buf, l.dir);
-    if (existsSync(l.toprocess)) forEachTaskLine(readFileSync(l.toprocess), l.toprocess);
+    const toprocess = existsSync(l.toprocess) ? readSnapshot(l.toprocess) : undefined;
+    // Continuing one of our workdirs needs only what was appended to the tasklist; a new one
+    // (or one PyTaskFarmer made) needs all of it.
+    const buf = readTasklist(o.tasklist, !(meta0 && toprocess));
+    if (meta0) appendedSince(meta0, o.tasklist, l.dir);
+    if (toprocess) forEachTaskLine(toprocess.buf, l.toprocess);
     // A handler that rejects a line must do so before anything is created.
-    else if (o.handler !== listHandler) forEachTask(buf.toString('utf8'), (line, id) => o.handler(line, id));
+    else if (o.handler !== listHandler) forEachTask(buf!.toString('utf8'), (line, id) => o.handler(line, id));
 
     for (const d of [l.dir, l.logs, l.state, l.journals, l.history]) mkdirSync(d, { recursive: true, mode: DIR_MODE });
-    await withLock(l.lock, wd.lockOptions(), () => wd.start(buf));
+    await withLock(l.lock, wd.lockOptions(), () => wd.start(buf, toprocess));
     return wd;
   }
 
@@ -157,16 +162,27 @@ export class Workdir {
   }
 
   /** Runs under the lock at start-up. */
-  private start(buf: Buffer): void {
+  private start(tasklist: Buffer | undefined, toprocess: FileSnapshot | undefined): void {
     const l = this.l;
+    const whole = () => (tasklist ??= readTasklist(this.o.tasklist, true)!);
     let meta = readMeta(l);
     const fresh = !existsSync(l.toprocess);
     if (fresh) {
+      const buf = whole();
       const st = this.state;
-      const count = forEachTask(buf.toString('utf8'), (line, id) => st.addBase(id, this.o.handler(line, id)));
+      let count: number;
+      if (this.o.handler === listHandler) {
+        // The tasks stay byte ranges of the tasklist's Buffer: no decoded copy, no string each.
+        st.setBaseBuffer(buf);
+        count = forEachTaskBytes(
+          buf,
+          (id, start, end) => st.addBaseRange(id, start, end),
+          (id, line) => st.addBase(id, line),
+        );
+      } else count = forEachTask(buf.toString('utf8'), (line, id) => st.addBase(id, this.o.handler(line, id)));
       writeFileAtomic(
         l.toprocess,
-        taskLines(st.tasks, () => true, count),
+        taskLines(st, () => true, count),
       );
       for (const f of [l.finished, l.failed]) if (!existsSync(f)) writeFileSync(f, '', { mode: FILE_MODE });
       if (!existsSync(l.timeline)) writeFileSync(l.timeline, '[\n]\n', { mode: FILE_MODE });
@@ -180,7 +196,7 @@ export class Workdir {
       };
       writeMeta(l, meta);
     } else {
-      this.reader.loadBase();
+      this.reader.loadBase(toprocess);
     }
     this.reader.poll(this.farmerId);
     const now = Date.now();
@@ -189,23 +205,22 @@ export class Workdir {
 
     const records: JournalRecord[] = [];
     let newMeta: Meta | undefined;
-    // Tasks appended to the tasklist since the workdir was made become new tasks.
     if (!meta) {
       // A workdir PyTaskFarmer made: adopt it, and recover tasks it lost (popped, never recorded).
-      meta = {
+      const buf = whole();
+      const all = parseTasklist(buf.toString('utf8'));
+      newMeta = {
         version: 1,
         tasklist: this.o.tasklist,
         bytes: buf.length,
         sha256: sha256(buf),
-        tasks: 0,
+        tasks: all.length,
         created: new Date().toISOString(),
       };
-      const all = parseTasklist(buf.toString('utf8'));
-      meta.tasks = all.length;
       records.push(...this.recoverLost(all.map((line, id) => this.o.handler(line, id))));
-      newMeta = meta;
-    } else {
-      const added = this.appendedTasks(meta, buf);
+    } else if (!fresh) {
+      // Tasks appended to the tasklist since the workdir was made become new tasks.
+      const added = this.appendedTasks(meta);
       records.push(...added.records);
       newMeta = added.meta;
     }
@@ -312,7 +327,7 @@ export class Workdir {
       // Folded at once, so the same id cannot be handed out twice in one batch.
       this.reader.apply(this.self, [claim]);
       claimRecords.push(claim);
-      claims.push({ id, attempt: a, task: st.tasks[id] });
+      claims.push({ id, attempt: a, task: st.task(id)! });
     }
     this.append(claimRecords);
     // The timeline after the claims, so its counter sample shows the state this sync leaves.
@@ -400,17 +415,12 @@ export class Workdir {
   private checkTasklist(): Added {
     const meta = readMeta(this.l);
     if (!meta) return { records: [] };
-    let buf: Buffer;
     try {
       if (statSync(this.o.tasklist).size <= meta.bytes) return { records: [] };
-      buf = readFileSync(this.o.tasklist);
-    } catch {
-      return { records: [] };
-    }
-    try {
-      return this.appendedTasks(meta, buf);
+      return this.appendedTasks(meta);
     } catch (err) {
-      this.o.warn(`${(err as Error).message}; ignoring the change`);
+      // Unreadable for a moment: look again at the next check. Edited: say so, keep going.
+      if (isUsageError(err)) this.o.warn(`${(err as Error).message}; ignoring the change`);
       return { records: [] };
     }
   }
@@ -419,19 +429,18 @@ export class Workdir {
    * `add` records for the lines appended to the tasklist, and the meta that counts them, to be
    * written only after the records are in the journal (else a crash in between loses the tasks).
    */
-  private appendedTasks(meta: Meta, buf: Buffer): Added {
-    const added = appendedBytes(meta, this.o.tasklist, buf, this.l.dir);
-    if (added.length === 0) return { records: [] };
-    const lines = parseTasklist(added.toString('utf8'));
+  private appendedTasks(meta: Meta): Added {
+    const added = appendedSince(meta, this.o.tasklist, this.l.dir);
+    if (added.bytes.length === 0) return { records: [] };
+    const lines = parseTasklist(added.bytes.toString('utf8'));
     const records: JournalRecord[] = lines.map((line, i) => ({
       t: 'add',
       id: meta.tasks + i,
       task: this.o.handler(line, meta.tasks + i),
     }));
-    const bytes = meta.bytes + added.length;
     return {
       records,
-      meta: { ...meta, bytes, sha256: sha256(buf.subarray(0, bytes)), tasks: meta.tasks + lines.length },
+      meta: { ...meta, bytes: meta.bytes + added.bytes.length, sha256: added.sha256, tasks: meta.tasks + lines.length },
     };
   }
 
@@ -459,7 +468,7 @@ export class Workdir {
     const st = this.state;
     writeFileAtomic(
       this.l.toprocess,
-      taskLines(st.tasks, (id) => st.isNotDone(id), st.size),
+      taskLines(st, (id) => st.isNotDone(id), st.size),
     );
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     for (const name of readdirSync(this.l.journals)) {
@@ -543,8 +552,8 @@ export class Workdir {
 }
 
 /** `<id> <task>` lines for the ids that pass `keep`, ascending, produced lazily (no giant array). */
-function* taskLines(tasks: string[], keep: (id: number) => boolean, end: number): Generator<string> {
-  for (let id = 0; id < end; id++) if (keep(id)) yield formatTaskLine(id, tasks[id]);
+function* taskLines(st: TaskState, keep: (id: number) => boolean, end: number): Generator<string> {
+  for (let id = 0; id < end; id++) if (keep(id)) yield formatTaskLine(id, st.task(id)!);
 }
 
 function countLines(path: string): number {
@@ -555,10 +564,13 @@ function countLines(path: string): number {
   }
 }
 
-function readTasklist(path: string): Buffer {
+/** The tasklist's bytes (`whole`), or only a check that it is a readable file; a UsageError if not. */
+function readTasklist(path: string, whole: boolean): Buffer | undefined {
   try {
     if (statSync(path).isDirectory()) throw new UsageError(`tasklist ${path} is a directory, not a file`);
-    return readFileSync(path);
+    if (whole) return readFileSync(path);
+    closeSync(openSync(path, 'r'));
+    return undefined;
   } catch (err) {
     if (err instanceof UsageError) throw err;
     const code = (err as NodeJS.ErrnoException).code;

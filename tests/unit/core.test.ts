@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../src/util/duration.js';
-import { parseTasklist } from '../../src/tasklist/parse.js';
+import { forEachTaskBytes, parseTasklist } from '../../src/tasklist/parse.js';
 import { decodeChunk, encodeRecords, type JournalRecord } from '../../src/workdir/journal.js';
 import { Status, TaskState } from '../../src/workdir/state.js';
 import { formatTaskLine, idsOfTaskLines, parseTaskLines } from '../../src/workdir/layout.js';
@@ -24,6 +24,25 @@ describe('durations', () => {
 describe('task identity', () => {
   it('skips blank and # lines, trims, numbers from 0', () => {
     expect(parseTasklist('# c\n  a  \n\n\tb\n   # d\nc')).toEqual(['a', 'b', 'c']);
+  });
+  it('reading the bytes gives the same ids and lines as reading the decoded text', () => {
+    // Byte ranges are decoded only when a task is claimed: they must be what the text gives.
+    const text = Buffer.concat([
+      Buffer.from('\ufeffecho bom\r\n  # comment\n\t\n\u00a0 nbsp both \u00a0\n'),
+      Buffer.from('tab\tinside\x0b\n\u2028\n# x\nécho accent é\nlast\u3000\n'),
+      Buffer.from([0x62, 0xff, 0x0a, 0xe2, 0x82, 0x0a, 0x20, 0x23, 0x0a, 0x63, 0xc3, 0xa9, 0x64]), // bad UTF-8, no final newline
+    ]);
+    const got: string[] = [];
+    const n = forEachTaskBytes(
+      text,
+      (id, start, end) => (got[id] = text.toString('utf8', start, end)),
+      (id, line) => (got[id] = line),
+    );
+    const want = parseTasklist(text.toString('utf8'));
+    expect(got).toEqual(want);
+    expect(n).toBe(want.length);
+    expect(want).toContain('nbsp both');
+    expect(want).toContain('tab\tinside');
   });
   it('round-trips <id> <task> lines', () => {
     const text = formatTaskLine(3, 'echo "a b"') + formatTaskLine(10, 'x');
@@ -108,6 +127,24 @@ describe('task state', () => {
     expect(s.count).toEqual({ pending: 3, claimed: 0, done: 1, failed: 0 });
   });
 
+  it('keeps base tasks as byte ranges of one buffer and later ones as strings', () => {
+    const st = new TaskState();
+    const base = Buffer.from('0 échö one\n1 two\n');
+    st.setBaseBuffer(base);
+    const nl = base.indexOf('\n');
+    st.addBaseRange(0, 2, nl); // bytes, not characters: é and ö are two each
+    st.addBaseRange(5000, nl + 3, base.length - 1); // grows past the initial capacity
+    st.addLate(7, 'late');
+    st.addBase(9, 'given');
+    expect([st.task(0), st.task(5000), st.task(7), st.task(9), st.task(3)]).toEqual([
+      'échö one',
+      'two',
+      'late',
+      'given',
+      undefined,
+    ]);
+    expect(st.size).toBe(5001);
+  });
   it('hands out pending tasks in id order, returned ones first', () => {
     const s = base();
     s.apply(0, { t: 'claim', id: 0, a: 1, ts: 0 });
