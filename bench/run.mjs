@@ -5,6 +5,7 @@
 //   BENCH_QUICK=1 npm run bench   # smaller N, ~1 minute
 //   BENCH_SHORT=1 npm run bench   # GNU parallel at 20,000 tasks, not 50,000 (~2 minutes less)
 //   BENCH_JSON=out.json ...       # also write the measurements as JSON
+//   BENCH_ONLY=sleep,big ...      # only these parts: throughput, sleep, shared, big
 //
 // Every tool runs each line with bash, 8 at a time. Wall time is measured around the whole
 // process (start-up included); peak RSS is the largest single process of the run, from GNU time
@@ -17,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const QUICK = Boolean(process.env.BENCH_QUICK);
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const part = (name) => !ONLY || ONLY.includes(name);
 const SHORT = Boolean(process.env.BENCH_SHORT);
 const GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
 
@@ -165,6 +168,8 @@ async function big(name, line, { again = false } = {}) {
   const wd = join(root, `wd-big-${name}`);
   // The first task to start: the lowest id still in toprocess (0 on a new workdir).
   const first = again ? Number(/^\d+/.exec(readFileSync(join(wd, 'toprocess'), 'latin1').slice(0, 32))[0]) : 0;
+  // It may have started (and been put back) in the run before: only a new log counts.
+  rmSync(join(wd, 'logs', `log_${first}`), { force: true });
   let firstTask = NaN;
   const m = await measure(process.execPath, [CLI, list, '-n', '8', '-w', wd, '-q'], {
     onStart(child, start) {
@@ -269,12 +274,14 @@ async function main() {
   console.error(`bench: peak RSS from ${GNU_TIME ? 'GNU time' : '/proc VmHWM polling (install `time` for GNU time)'}`);
   console.error(`bench: ${QUICK ? 'quick run' : SHORT ? 'short run' : 'full run'}, scratch ${root}`);
   try {
-    await throughput(parallelVersion);
-    await sleeps(parallelVersion);
-    await shared();
-    await big('true', 'true');
-    await big('50 chars', `echo ${'x'.repeat(34)} >/dev/null`);
-    await big('50 chars', `echo ${'x'.repeat(34)} >/dev/null`, { again: true });
+    if (part('throughput')) await throughput(parallelVersion);
+    if (part('sleep')) await sleeps(parallelVersion);
+    if (part('shared')) await shared();
+    if (part('big')) {
+      await big('true', 'true');
+      await big('50 chars', `echo ${'x'.repeat(34)} >/dev/null`);
+      await big('50 chars', `echo ${'x'.repeat(34)} >/dev/null`, { again: true });
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
