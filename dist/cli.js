@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-ZQRUE5ZD.js";
+} from "./chunks/chunk-KZ5L57AA.js";
 import {
   collectReport,
   farm,
@@ -12,7 +12,7 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-7C2WHBZT.js";
+} from "./chunks/chunk-5QVEW55T.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,

@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-7C2WHBZT.js";
+} from "./chunks/chunk-5QVEW55T.js";
 import {
   debug,
   endGroup,

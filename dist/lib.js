@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-ZQRUE5ZD.js";
+} from "./chunks/chunk-KZ5L57AA.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-7C2WHBZT.js";
+} from "./chunks/chunk-5QVEW55T.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig

@@ -231,7 +231,7 @@ class Farm {
     if (this.running() > 0 || this.queue.length || this.completions.length || this.stoppedAttempts.length) return false;
     if (this.stopReason || this.draining || this.fatal) return true;
     const st = this.wd.state;
-    return st.count.pending === 0 && !this.wd.othersBusy();
+    return st.count.pending === 0 && !this.wd.othersHoldClaims();
   }
 
   private startTask(claim: Claim): void {
@@ -421,9 +421,9 @@ class Farm {
     const finished = countLines(this.wd.l.finished);
     const failed = countLines(this.wd.l.failed);
     const remaining = st.count.pending + st.count.claimed;
-    const stoppedEarly = (this.stopReason !== undefined || this.draining) && remaining > 0;
+    // Tasks left (stopped early, or handed back at the very end by a farmer that died): run again.
     let exitCode: ExitCode = failed > 0 ? 1 : 0;
-    if (stoppedEarly) exitCode = 75;
+    if (remaining > 0) exitCode = 75;
     if (this.fatal) exitCode = 74;
     return {
       exitCode,

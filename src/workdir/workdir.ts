@@ -341,11 +341,15 @@ export class Workdir {
     this.write([{ t: 'hb', ts: Date.now() }]);
   }
 
-  /** True while another live farmer holds claims or may still add work. */
-  othersBusy(): boolean {
-    const now = Date.now();
+  /**
+   * True while another farmer holds claims. Alive, it may still finish them or hand them back;
+   * gone, our next sync takes them back into the pool. Either way the work is not over. (Asking
+   * only about live farmers let a farmer that died just after our sync look like "nothing
+   * left": we ended with exit 0 and its tasks back in toprocess, unrun.)
+   */
+  othersHoldClaims(): boolean {
     for (const f of this.reader.farmers.values()) {
-      if (f !== this.self && this.state.claimsOf(f.index).size > 0 && !this.isGone(f, now)) return true;
+      if (f !== this.self && this.state.claimsOf(f.index).size > 0) return true;
     }
     return false;
   }

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ids, runCli, startCli, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
+import { killTree } from '../faults/helpers.js';
+import { listHandler } from '../../src/tasklist/handlers.js';
+import { Workdir } from '../../src/workdir/workdir.js';
 
 const count = (values: number[]) => {
   const m = new Map<number, number>();
@@ -76,6 +79,42 @@ describe('several farmers on one workdir', () => {
     expect(r.code).toBe(0);
     expect(ids(join(wd, 'finished')).sort((a, b) => a - b)).toEqual(range(40));
     expect(count(numbers(out)).size).toBe(40);
+  });
+
+  it('tasks held by a farmer that died are not "nothing left": the survivor takes them back', async () => {
+    // The survivor has nothing pending and the other farmer holds the last two tasks. If that
+    // farmer dies between the survivor's sync and its "am I done?" check, its claims must still
+    // count as work: once counted only for live farmers, the survivor ended with exit 0 and the
+    // two tasks back in toprocess, unrun (seen once in the 24-kill fault test).
+    const dir = tempDir();
+    const tasklist = writeTasks(dir, ['sleep 30', 'sleep 30']);
+    const wd = join(dir, 'wd');
+    const victim = startCli([tasklist, '-n', '2', '-w', wd, '-q'], { detached: true });
+    await waitFor(() => existsSync(join(wd, 'logs', 'log_1')), 20_000, 'both tasks to start');
+    const survivor = await Workdir.open({
+      dir: wd,
+      tasklist,
+      handler: listHandler,
+      retries: 0,
+      lease: 60_000,
+      lockStale: 10_000,
+      workers: 1,
+      warn: () => {},
+    });
+    expect(survivor.state.count.pending).toBe(0);
+    expect(survivor.othersHoldClaims()).toBe(true);
+    killTree(victim.child.pid!);
+    expect((await victim.done).signal).toBe('SIGKILL');
+    expect(survivor.othersHoldClaims()).toBe(true); // gone, and still holding until taken back
+    const { claims, reclaimed } = await survivor.sync({ want: 2 });
+    expect(reclaimed).toBe(2);
+    expect(claims.map((c) => [c.id, c.attempt])).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(survivor.othersHoldClaims()).toBe(false);
+    await survivor.close(claims);
+    expect(ids(join(wd, 'toprocess'))).toEqual([0, 1]);
   });
 
   it('status shows running tasks by farmer while farmers run', async () => {
