@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-KZ5L57AA.js";
+} from "./chunks/chunk-6UTADB7N.js";
 import {
   collectReport,
   farm,
@@ -4796,7 +4796,7 @@ async function runStatus(a, out2) {
     const snap = status(a.workdir);
     const details = statusDetails(a.workdir);
     const text = a.json ? JSON.stringify({ ...snap, ...details }, null, a.watch ? void 0 : 2) : formatStatus(snap, details);
-    return { text, done: snap.toProcess === 0 && snap.running === 0 };
+    return { text, done: snap.toProcess === 0 && snap.running === 0 && snap.queued === 0 };
   };
   if (!a.watch) {
     out2(render().text);

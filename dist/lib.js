@@ -2,7 +2,7 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-KZ5L57AA.js";
+} from "./chunks/chunk-6UTADB7N.js";
 import {
   buildReport,
   farm,

@@ -99,7 +99,7 @@ export async function runStatus(a: StatusArgs, out: (s: string) => void): Promis
     const text = a.json
       ? JSON.stringify({ ...snap, ...details }, null, a.watch ? undefined : 2)
       : formatStatus(snap, details);
-    return { text, done: snap.toProcess === 0 && snap.running === 0 };
+    return { text, done: snap.toProcess === 0 && snap.running === 0 && snap.queued === 0 };
   };
   if (!a.watch) {
     out(render().text);

@@ -11,7 +11,10 @@ export interface FarmerStatus {
   host: string;
   pid: number;
   workers: number;
+  /** Tasks it is running: its claims, up to one per worker (none once it is gone). */
   running: number;
+  /** Its other claims: claimed ahead (short tasks are claimed in batches), or, once it is gone, held until a farmer takes them back. */
+  queued: number;
   /** False once it said bye, its process is dead, or its lease ran out. */
   alive: boolean;
   /** ms since its journal last grew, as seen now. */
@@ -22,7 +25,10 @@ export interface StatusSnapshot {
   workdir: string;
   total: number;
   toProcess: number;
+  /** Tasks running now (estimated per farmer: its claims, up to one per worker). */
   running: number;
+  /** Tasks claimed but not running: claimed ahead, or held by a farmer that is gone. */
+  queued: number;
   finished: number;
   failed: number;
   farmers: FarmerStatus[];
@@ -41,25 +47,31 @@ export function status(workdir: string, defaultLease = 60_000): StatusSnapshot {
   const farmers: FarmerStatus[] = [];
   for (const f of reader.farmers.values()) {
     const alive = !farmerGone(f, now, defaultLease);
-    const running = st.claimsOf(f.index).size;
-    if (!alive && running === 0) continue;
+    const claimed = st.claimsOf(f.index).size;
+    if (!alive && claimed === 0) continue;
+    // A farmer starts a claimed task as soon as a worker is free, so its claims beyond its
+    // workers are the ones waiting.
+    const running = alive ? Math.min(claimed, f.workers) : 0;
     farmers.push({
       id: f.id,
       host: f.host,
       pid: f.pid,
       workers: f.workers,
       running,
+      queued: claimed - running,
       alive,
       silentMs: now - f.lastSeen,
     });
   }
   const finished = countLines(l.finished);
   const failed = countLines(l.failed);
+  const running = farmers.reduce((n, f) => n + f.running, 0);
   return {
     workdir: l.dir,
     total: st.count.pending + st.count.claimed + finished + failed,
     toProcess: st.count.pending,
-    running: st.count.claimed,
+    running,
+    queued: st.count.claimed - running,
     finished,
     failed,
     farmers,
@@ -109,6 +121,7 @@ export function formatStatus(s: StatusSnapshot, d?: StatusDetails): string {
     `total      ${s.total}${pct}`,
     `toprocess  ${s.toProcess}`,
     `running    ${s.running}`,
+    ...(s.queued ? [`queued     ${s.queued}  (claimed, not started yet)`] : []),
     `finished   ${s.finished}`,
     `failed     ${s.failed}`,
   ];
@@ -116,7 +129,8 @@ export function formatStatus(s: StatusSnapshot, d?: StatusDetails): string {
     lines.push('farmers');
     for (const f of s.farmers) {
       const state = f.alive ? 'alive' : `gone (silent ${Math.round(f.silentMs / 1000)}s; its tasks return to the pool)`;
-      lines.push(`  ${f.host} pid ${f.pid}: ${f.running} running of ${f.workers} workers, ${state}`);
+      const queued = f.queued ? (f.alive ? ` (+${f.queued} claimed ahead)` : `, holding ${f.queued}`) : '';
+      lines.push(`  ${f.host} pid ${f.pid}: ${f.running} running of ${f.workers} workers${queued}, ${state}`);
     }
   }
   if (d?.slowestRunning.length) {

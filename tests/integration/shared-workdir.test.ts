@@ -5,6 +5,7 @@ import { ids, runCli, startCli, tempDir, waitFor, writeTasks } from '../helpers/
 import { killTree } from '../faults/helpers.js';
 import { listHandler } from '../../src/tasklist/handlers.js';
 import { Workdir } from '../../src/workdir/workdir.js';
+import { status } from '../../src/report/status.js';
 
 const count = (values: number[]) => {
   const m = new Map<number, number>();
@@ -106,6 +107,10 @@ describe('several farmers on one workdir', () => {
     killTree(victim.child.pid!);
     expect((await victim.done).signal).toBe('SIGKILL');
     expect(survivor.othersHoldClaims()).toBe(true); // gone, and still holding until taken back
+    // status says so too: nothing running, two held by a farmer that is gone.
+    const gone = status(wd);
+    expect(gone).toMatchObject({ running: 0, queued: 2, toProcess: 0 });
+    expect(gone.farmers.find((f) => f.pid === victim.child.pid)).toMatchObject({ alive: false, running: 0, queued: 2 });
     const { claims, reclaimed } = await survivor.sync({ want: 2 });
     expect(reclaimed).toBe(2);
     expect(claims.map((c) => [c.id, c.attempt])).toEqual([

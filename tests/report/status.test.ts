@@ -1,6 +1,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listHandler } from '../../src/tasklist/handlers.js';
+import { Workdir } from '../../src/workdir/workdir.js';
 import { ids, runCli, startCli, startOnPty, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
 
 /** A farm with two tasks held open by a gate file, one quick failure with a log, and one more task. */
@@ -38,6 +40,33 @@ describe('taskfarmer status WORKDIR', () => {
     expect(j.lastFailures[0]).toMatchObject({ id: 0, exitCode: 5, logTail: 'first line\noops: disk full' });
     f.open();
     expect((await f.farm.done).code).toBe(1);
+  });
+
+  it('counts tasks claimed ahead as queued, not running', async () => {
+    // Short tasks are claimed in batches: a farmer with one worker may hold three claims.
+    const dir = tempDir('tf-status-');
+    const tasklist = writeTasks(dir, ['true', 'true', 'true', 'true']);
+    const wd = join(dir, 'wd');
+    const farmer = await Workdir.open({
+      dir: wd,
+      tasklist,
+      handler: listHandler,
+      retries: 0,
+      lease: 60_000,
+      lockStale: 10_000,
+      workers: 1,
+      warn: () => {},
+    });
+    const { claims } = await farmer.sync({ want: 3 });
+    expect(claims).toHaveLength(3);
+    const r = await runCli(['status', wd]);
+    expect(r.stdout).toMatch(/toprocess {2}1\nrunning {4}1\nqueued {5}2 {2}\(claimed, not started yet\)\n/);
+    expect(r.stdout).toMatch(/pid \d+: 1 running of 1 workers \(\+2 claimed ahead\), alive/);
+    const j = JSON.parse((await runCli(['status', wd, '--json'])).stdout);
+    expect(j).toMatchObject({ total: 4, toProcess: 1, running: 1, queued: 2 });
+    expect(j.farmers).toEqual([expect.objectContaining({ running: 1, queued: 2, workers: 1, alive: true })]);
+    await farmer.close(claims);
+    expect(ids(join(wd, 'toprocess'))).toEqual([0, 1, 2, 3]);
   });
 
   it('--watch refreshes until every task is done, then exits 0 by itself', async () => {
