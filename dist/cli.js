@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-6UTADB7N.js";
+} from "./chunks/chunk-AEK347WL.js";
 import {
   collectReport,
   farm,
@@ -12,14 +12,14 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-5QVEW55T.js";
+} from "./chunks/chunk-YLSZSPNZ.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,
   configFiles,
   isUsageError,
   oneLine
-} from "./chunks/chunk-YVEOIR5I.js";
+} from "./chunks/chunk-PUEK53PI.js";
 import {
   __commonJS,
   __require,
@@ -5084,9 +5084,9 @@ async function main(argv) {
   const cmd = parseArgs(argv, package_default.version, (s) => process.stdout.write(s));
   if (cmd.kind === "exit") return cmd.code;
   if (cmd.kind === "report") return runReport(cmd.args);
-  if (cmd.kind === "config") return (await import("./chunks/config-command-2NJ6VGOJ.js")).runConfig(cmd.args, out);
+  if (cmd.kind === "config") return (await import("./chunks/config-command-EC2OXRHW.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
-  const { runners, handlers } = configFiles({ file: cmd.config }).length ? (await import("./chunks/load-KXKXINHI.js")).loadConfig({ file: cmd.config }) : { runners: {}, handlers: {} };
+  const { runners, handlers } = configFiles({ file: cmd.config }).length ? (await import("./chunks/load-SDXDHXRK.js")).loadConfig({ file: cmd.config }) : { runners: {}, handlers: {} };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e) => (progress.event(e), printer(e));

@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-5QVEW55T.js";
+} from "./chunks/chunk-YLSZSPNZ.js";
 import {
   debug,
   endGroup,
@@ -27,7 +27,7 @@ import {
   loadConfig,
   require__,
   require_dist
-} from "./chunks/chunk-4433KU6N.js";
+} from "./chunks/chunk-LJ5E6UE7.js";
 import {
   UsageError,
   isUsageError,
@@ -35,7 +35,7 @@ import {
   oneLine,
   resolveHandler,
   resolveRunner
-} from "./chunks/chunk-YVEOIR5I.js";
+} from "./chunks/chunk-PUEK53PI.js";
 import {
   __toESM
 } from "./chunks/chunk-CFRLDQD2.js";

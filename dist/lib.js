@@ -2,19 +2,19 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-6UTADB7N.js";
+} from "./chunks/chunk-AEK347WL.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-5QVEW55T.js";
+} from "./chunks/chunk-YLSZSPNZ.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig
-} from "./chunks/chunk-4433KU6N.js";
+} from "./chunks/chunk-LJ5E6UE7.js";
 import {
   UsageError
-} from "./chunks/chunk-YVEOIR5I.js";
+} from "./chunks/chunk-PUEK53PI.js";
 import "./chunks/chunk-CFRLDQD2.js";
 export {
   UsageError,

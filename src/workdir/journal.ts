@@ -31,7 +31,14 @@ export type JournalRecord =
   /** Attempt `a` goes back to the pool: stopped, or its farmer's lease expired (`by` the farmer that saw it). */
   | { t: 'requeue'; id: number; a: number; why: 'stop' | 'lease' }
   /** A task that joined after the workdir was created (lines appended to the tasklist). */
-  | { t: 'add'; id: number; task: string };
+  | { t: 'add'; id: number; task: string }
+  /**
+   * Written by a compaction (to `.taskfarmer/carry.jsonl`, read with `toprocess`) for a task
+   * left to do: its last attempt number `a` and how many attempts failed, so that attempt
+   * numbers and `--retries` go on across a stop and a continue (the records that counted them
+   * went to history).
+   */
+  | { t: 'carry'; id: number; a: number; fails: number };
 
 export function encodeRecords(records: JournalRecord[]): string {
   let out = '';

@@ -18,6 +18,8 @@ export interface Layout {
   lock: string;
   journals: string;
   history: string;
+  /** `carry` records: what the last compaction kept of the tasks left (see journal.ts). */
+  carry: string;
 }
 
 export function layout(dir: string): Layout {
@@ -34,6 +36,7 @@ export function layout(dir: string): Layout {
     lock: join(state, 'lock'),
     journals: join(state, 'journal'),
     history: join(state, 'history'),
+    carry: join(state, 'carry.jsonl'),
   };
 }
 

@@ -1,10 +1,9 @@
-import { closeSync, existsSync, fstatSync, openSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
 import { decodeChunk, type JournalRecord } from './journal.js';
-import { rereadSnapshot, type FileSnapshot } from './files.js';
+import { readRange, rereadSnapshot, type FileSnapshot } from './files.js';
 import { forEachTaskLineRange, journalPath, layout, type Layout } from './layout.js';
-import { readRange } from './files.js';
 import { TaskState } from './state.js';
 import { bootId, host, pidAlive } from './identity.js';
 
@@ -49,6 +48,14 @@ export class Reader {
     const { buf } = rereadSnapshot(this.l.toprocess, read);
     this.state.setBaseBuffer(buf);
     forEachTaskLineRange(buf, this.l.toprocess, (id, start, end) => this.state.addBaseRange(id, start, end));
+    // What the last compaction kept of the tasks left (attempt numbers, failed attempts).
+    let carry: Buffer | undefined;
+    try {
+      carry = readFileSync(this.l.carry);
+    } catch {
+      // none: no task left had been attempted
+    }
+    if (carry) for (const r of decodeChunk(carry).records) this.state.apply(-1, r);
   }
 
   /** Reads what every journal gained since the last poll. `self` is skipped: its writer applies its own records. */

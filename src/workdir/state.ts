@@ -104,7 +104,7 @@ export class TaskState {
   /** Folds one record written by farmer number `farmer`. */
   apply(farmer: number, r: JournalRecord): void {
     if (
-      (r.t === 'claim' || r.t === 'done' || r.t === 'fail' || r.t === 'requeue') &&
+      (r.t === 'claim' || r.t === 'done' || r.t === 'fail' || r.t === 'requeue' || r.t === 'carry') &&
       this.statusOf(r.id) === Status.Absent
     ) {
       const kept = this.early.get(r.id);
@@ -123,6 +123,8 @@ export class TaskState {
         return this.release(r.id, r.a);
       case 'requeue':
         return this.release(r.id, r.a);
+      case 'carry':
+        return this.carry(r.id, r.a, r.fails);
       case 'add': {
         this.addLate(r.id, r.task);
         const kept = this.early.get(r.id);
@@ -183,6 +185,13 @@ export class TaskState {
     if (!set) this.claimedBy.set(farmer, (set = new Set()));
     set.add(id);
     this.setStatus(id, Status.Claimed);
+  }
+
+  /** A task carried over a compaction: attempts up to `a` are over, `fails` of them failed. */
+  private carry(id: number, a: number, fails: number): void {
+    this.fails[id] = Math.min(0xffff, this.fails[id] + fails);
+    if (a > this.attempt[id]) this.attempt[id] = a;
+    if (a > this.released[id]) this.released[id] = a;
   }
 
   private release(id: number, a: number): void {

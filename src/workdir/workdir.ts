@@ -9,6 +9,7 @@ import {
   readFileSync,
   readdirSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -231,10 +232,7 @@ export class Workdir {
 
     // Alone on the workdir: fold what earlier farmers left into a fresh toprocess. The state in
     // memory already reflects it, so nothing is read back; our own records moved to history.
-    if (live.length === 0 && readdirSync(l.journals).length > 0) {
-      this.compact();
-      this.ownOffset = 0;
-    }
+    if (live.length === 0 && readdirSync(l.journals).length > 0) this.compact();
     this.previous.finished = countLines(l.finished);
     this.previous.failed = countLines(l.failed);
     this.write([
@@ -466,7 +464,10 @@ export class Workdir {
   /**
    * Rewrites `toprocess` as the tasks not done and moves the journals to history. Only when no
    * other farmer is alive. Replaying the old journals over the new `toprocess` (a crash right
-   * after the rename) changes nothing, so the two steps need no commit record.
+   * after the rename) changes nothing, so the two steps need no commit record. Then the attempt
+   * numbers and failed attempts of the tasks left replace `carry.jsonl`: replaying the old
+   * journals over the old carry file is right too, and a crash just before the new one is
+   * written only forgets them (their numbering and retries start again).
    */
   private compact(): void {
     const st = this.state;
@@ -478,6 +479,14 @@ export class Workdir {
     for (const name of readdirSync(this.l.journals)) {
       renameSync(join(this.l.journals, name), join(this.l.history, `${stamp}-${name}`));
     }
+    this.ownOffset = 0;
+    const carried: JournalRecord[] = [];
+    for (let id = 0; id < st.size; id++) {
+      const a = st.attemptOf(id);
+      if (a > 0 && st.isNotDone(id)) carried.push({ t: 'carry', id, a, fails: st.failsOf(id) });
+    }
+    if (carried.length) writeFileAtomic(this.l.carry, [encodeRecords(carried)]);
+    else rmSync(this.l.carry, { force: true });
   }
 
   /** Appends our records to our journal and folds them into our state. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ids, runCli, taskLines, tempDir, writeTasks } from '../helpers/cli.js';
+import { ids, runCli, startCli, taskLines, tempDir, writeTasks } from '../helpers/cli.js';
 
 describe('taskfarmer TASKLIST', () => {
   it('runs every task once through bash, with PyTaskFarmer ids and PROC_NUMBER', async () => {
@@ -65,6 +65,30 @@ describe('taskfarmer TASKLIST', () => {
       (e: { ph: string; args?: { id: number } }) => e.ph === 'X' && e.args?.id === 1,
     );
     expect(attempts).toHaveLength(3);
+  });
+
+  it('counts retries across a stop and a continue', async () => {
+    // The first attempt fails and drains the farmer (SIGUSR2): the run ends with the task back
+    // in toprocess and one of its two retries spent. The continued run has one retry left, so
+    // the task runs three times in all, not four, numbered 1, 2, 3.
+    const dir = tempDir();
+    const attempts = join(dir, 'attempts');
+    const pidFile = join(dir, 'farmer.pid');
+    const tasklist = writeTasks(dir, [
+      `until [ -s ${pidFile} ]; do sleep 0.01; done; echo $TASKFARMER_ATTEMPT >> ${attempts}; ` +
+        `[ $(wc -l < ${attempts}) -eq 1 ] && kill -USR2 $(cat ${pidFile}); exit 1`,
+    ]);
+    const wd = join(dir, 'wd');
+    const first = startCli([tasklist, '-n', '1', '-w', wd, '--retries', '2', '-q']);
+    writeFileSync(pidFile, String(first.child.pid));
+    const r1 = await first.done;
+    expect(r1.code).toBe(75);
+    expect(ids(join(wd, 'toprocess'))).toEqual([0]);
+    const r2 = await runCli([tasklist, '-n', '1', '-w', wd, '--retries', '2', '-q']);
+    expect(r2.code).toBe(1);
+    expect(ids(join(wd, 'failed'))).toEqual([0]);
+    // TASKFARMER_ATTEMPT goes on from where the first run stopped.
+    expect(readFileSync(attempts, 'utf8')).toBe('1\n2\n3\n');
   });
 
   it('an empty tasklist is not an error', async () => {
