@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-AEK347WL.js";
+} from "./chunks/chunk-J6BVM7PL.js";
 import {
   collectReport,
   farm,
@@ -12,7 +12,7 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-YLSZSPNZ.js";
+} from "./chunks/chunk-YJLQICVF.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,

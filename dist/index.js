@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-YLSZSPNZ.js";
+} from "./chunks/chunk-YJLQICVF.js";
 import {
   debug,
   endGroup,

@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-AEK347WL.js";
+} from "./chunks/chunk-J6BVM7PL.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-YLSZSPNZ.js";
+} from "./chunks/chunk-YJLQICVF.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig

@@ -6,7 +6,7 @@ import { resolveRunner } from '../runners/registry.js';
 import { SlotLauncher, type ExitInfo, type Launched } from '../runners/process.js';
 import type { Runner, TaskContext } from '../runners/types.js';
 import { isUsageError, oneLine } from '../util/errors.js';
-import { Workdir, type Claim, type Completion } from '../workdir/workdir.js';
+import { StaleWorkdirError, Workdir, type Claim, type Completion, type WorkdirOptions } from '../workdir/workdir.js';
 import type { ExitCode, FarmEvent, FarmOptions, FarmResult, StopReason } from './options.js';
 
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGUSR1'];
@@ -41,6 +41,7 @@ class Farm {
     FarmOptions;
   private readonly runner: Runner;
   private wd!: Workdir;
+  private wdOptions!: WorkdirOptions;
   private readonly slots: Array<Running | null>;
   private completions: Completion[] = [];
   private stoppedAttempts: Array<{ id: number; attempt: number }> = [];
@@ -87,17 +88,18 @@ class Farm {
     this.runner.preflight?.();
     this.installSignals();
     const dir = resolve(o.workdir ?? `${o.tasklist}_workdir`);
+    this.wdOptions = {
+      dir,
+      tasklist,
+      handler,
+      retries: o.retries,
+      lease: o.lease,
+      lockStale: o.lockStale,
+      workers: o.workers,
+      warn: (message) => this.emit({ type: 'warning', message }),
+    };
     try {
-      this.wd = await Workdir.open({
-        dir,
-        tasklist,
-        handler,
-        retries: o.retries,
-        lease: o.lease,
-        lockStale: o.lockStale,
-        workers: o.workers,
-        warn: (message) => this.emit({ type: 'warning', message }),
-      });
+      this.wd = await Workdir.open(this.wdOptions);
     } catch (err) {
       this.removeSignals();
       if (isUsageError(err)) throw err;
@@ -174,7 +176,8 @@ class Farm {
       }
     } catch (err) {
       // The completions were not recorded: they stay claimed and are requeued on close or by lease.
-      this.fail(err as Error);
+      if (err instanceof StaleWorkdirError && !this.stopReason && !this.draining) await this.rejoin(err);
+      else this.fail(err as Error);
     }
     this.syncing = false;
     if (this.shouldFinish()) {
@@ -387,6 +390,32 @@ class Farm {
     for (const c of this.queue.splice(0)) this.stoppedAttempts.push({ id: c.id, attempt: c.attempt });
     this.emit({ type: 'stopping', reason: 'drain' });
     this.requestSync();
+  }
+
+  /**
+   * Another farmer compacted the workdir while this one was presumed dead (silent longer than
+   * the lease: stopped, suspended, cut off from the filesystem). Our claims went to others and
+   * our journal to history, so what we still run would be fenced: stop it, forget our queue,
+   * and join again as a new farmer, as if just started.
+   */
+  private async rejoin(err: StaleWorkdirError): Promise<void> {
+    const running = this.slots.filter((r) => r !== null);
+    this.emit({
+      type: 'warning',
+      message: `${err.message}; stopping its ${running.length} running task(s) and joining again`,
+    });
+    for (const r of running) {
+      r.stopped = true;
+      this.killTask(r);
+    }
+    this.queue = [];
+    this.completions = [];
+    this.stoppedAttempts = [];
+    try {
+      this.wd = await Workdir.open(this.wdOptions);
+    } catch (e) {
+      this.fail(e as Error);
+    }
   }
 
   /** The workdir could not be written: stop everything, exit 74. */
