@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ids, runCli, startCli, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
 import { killTree } from '../faults/helpers.js';
-import { listHandler } from '../../src/tasklist/handlers.js';
-import { Workdir } from '../../src/workdir/workdir.js';
+import { openWorkdir } from '../helpers/workdir.js';
 import { status } from '../../src/report/status.js';
 
 const count = (values: number[]) => {
@@ -92,16 +91,7 @@ describe('several farmers on one workdir', () => {
     const wd = join(dir, 'wd');
     const victim = startCli([tasklist, '-n', '2', '-w', wd, '-q'], { detached: true });
     await waitFor(() => existsSync(join(wd, 'logs', 'log_1')), 20_000, 'both tasks to start');
-    const survivor = await Workdir.open({
-      dir: wd,
-      tasklist,
-      handler: listHandler,
-      retries: 0,
-      lease: 60_000,
-      lockStale: 10_000,
-      workers: 1,
-      warn: () => {},
-    });
+    const survivor = await openWorkdir(wd, tasklist);
     expect(survivor.state.count.pending).toBe(0);
     expect(survivor.othersHoldClaims()).toBe(true);
     killTree(victim.child.pid!);

@@ -1,8 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listHandler } from '../../src/tasklist/handlers.js';
-import { Workdir } from '../../src/workdir/workdir.js';
+import { openWorkdir } from '../helpers/workdir.js';
 import { ids, runCli, startCli, startOnPty, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
 
 /** A farm with two tasks held open by a gate file, one quick failure with a log, and one more task. */
@@ -47,16 +46,7 @@ describe('taskfarmer status WORKDIR', () => {
     const dir = tempDir('tf-status-');
     const tasklist = writeTasks(dir, ['true', 'true', 'true', 'true']);
     const wd = join(dir, 'wd');
-    const farmer = await Workdir.open({
-      dir: wd,
-      tasklist,
-      handler: listHandler,
-      retries: 0,
-      lease: 60_000,
-      lockStale: 10_000,
-      workers: 1,
-      warn: () => {},
-    });
+    const farmer = await openWorkdir(wd, tasklist);
     const { claims } = await farmer.sync({ want: 3 });
     expect(claims).toHaveLength(3);
     const r = await runCli(['status', wd]);
