@@ -5084,9 +5084,10 @@ async function main(argv) {
   const cmd = parseArgs(argv, package_default.version, (s) => process.stdout.write(s));
   if (cmd.kind === "exit") return cmd.code;
   if (cmd.kind === "report") return runReport(cmd.args);
-  if (cmd.kind === "config") return (await import("./chunks/config-command-EC2OXRHW.js")).runConfig(cmd.args, out);
+  if (cmd.kind === "config") return (await import("./chunks/config-command-NQPTBMTU.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
-  const { runners, handlers } = configFiles({ file: cmd.config }).length ? (await import("./chunks/load-SDXDHXRK.js")).loadConfig({ file: cmd.config }) : { runners: {}, handlers: {} };
+  const files = configFiles({ file: cmd.config });
+  const { runners, handlers } = files.length ? (await import("./chunks/load-XYSQNRCB.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {} };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e) => (progress.event(e), printer(e));

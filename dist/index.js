@@ -27,7 +27,7 @@ import {
   loadConfig,
   require__,
   require_dist
-} from "./chunks/chunk-LJ5E6UE7.js";
+} from "./chunks/chunk-3LJL7KY4.js";
 import {
   UsageError,
   isUsageError,

@@ -11,7 +11,7 @@ import {
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig
-} from "./chunks/chunk-LJ5E6UE7.js";
+} from "./chunks/chunk-3LJL7KY4.js";
 import {
   UsageError
 } from "./chunks/chunk-PUEK53PI.js";

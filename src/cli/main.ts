@@ -61,8 +61,9 @@ async function main(argv: string[]): Promise<number> {
   if (cmd.kind === 'config') return (await import('./config-command.js')).runConfig(cmd.args, out);
   if (cmd.kind === 'status') return runStatus(cmd, out);
   // The YAML and schema code costs ~30 ms to load: only a run with a configuration file pays it.
-  const { runners, handlers } = configFiles({ file: cmd.config }).length
-    ? (await import('../config/load.js')).loadConfig({ file: cmd.config })
+  const files = configFiles({ file: cmd.config });
+  const { runners, handlers } = files.length
+    ? (await import('../config/load.js')).loadConfig({ file: cmd.config }, files)
     : { runners: {}, handlers: {} };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);

@@ -21,7 +21,7 @@ import { buildHandler, buildRunner } from './build.js';
 import { mapIni, parseIni } from './ini.js';
 import type { ConfigDocument, HandlerConfig, RunnerConfig } from './types.js';
 import { lineOf, schemaProblems } from './validate.js';
-import { configFiles, type LoadOptions } from './files.js';
+import { configFiles, type Found, type LoadOptions } from './files.js';
 
 export type { LoadOptions } from './files.js';
 
@@ -43,11 +43,13 @@ export interface LoadedConfig {
   handlerDefinitions: Record<string, Definition<HandlerConfig>>;
 }
 
-/** Reads every configuration file; throws one UsageError listing every problem found. */
-export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
+/**
+ * Reads every configuration file (`files`: as configFiles(opts) finds them, if already known);
+ * throws one UsageError listing every problem found.
+ */
+export function loadConfig(opts: LoadOptions = {}, files: Found[] = configFiles(opts)): LoadedConfig {
   const cwd = opts.cwd ?? process.cwd();
   const home = opts.home ?? homedir();
-  const files = configFiles(opts);
   const problems: string[] = [];
   const runnerDefinitions: Record<string, Definition<RunnerConfig>> = {};
   const handlerDefinitions: Record<string, Definition<HandlerConfig>> = {};
