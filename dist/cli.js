@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-J6BVM7PL.js";
+} from "./chunks/chunk-XLEBBBZU.js";
 import {
   collectReport,
   farm,
@@ -12,7 +12,7 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-YJLQICVF.js";
+} from "./chunks/chunk-YSUUZHBK.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,

@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-YJLQICVF.js";
+} from "./chunks/chunk-YSUUZHBK.js";
 import {
   debug,
   endGroup,

@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-J6BVM7PL.js";
+} from "./chunks/chunk-XLEBBBZU.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-YJLQICVF.js";
+} from "./chunks/chunk-YSUUZHBK.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig

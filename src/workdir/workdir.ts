@@ -14,6 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { countLines } from '../util/count.js';
 import { isUsageError, UsageError } from '../util/errors.js';
 import { forEachTask, forEachTaskBytes, parseTasklist } from '../tasklist/parse.js';
 import { listHandler, type TasklistHandler } from '../tasklist/handlers.js';
@@ -567,14 +568,6 @@ export class Workdir {
 /** `<id> <task>` lines for the ids that pass `keep`, ascending, produced lazily (no giant array). */
 function* taskLines(st: TaskState, keep: (id: number) => boolean, end: number): Generator<string> {
   for (let id = 0; id < end; id++) if (keep(id)) yield formatTaskLine(id, st.task(id)!);
-}
-
-function countLines(path: string): number {
-  try {
-    return idsOfTaskLines(readFileSync(path, 'utf8')).length;
-  } catch {
-    return 0;
-  }
 }
 
 /** The tasklist's bytes (`whole`), or only a check that it is a readable file; a UsageError if not. */
