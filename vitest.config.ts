@@ -1,6 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // src/runners/launcher.pl is imported as text, as the esbuild build does (scripts/build.mjs).
+  plugins: [
+    {
+      name: 'text-files',
+      transform(code, id) {
+        if (id.endsWith('.pl')) return { code: `export default ${JSON.stringify(code)};`, map: null };
+      },
+    },
+  ],
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,

@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-YSUUZHBK.js";
+} from "./chunks/chunk-4R34JW4W.js";
 import {
   debug,
   endGroup,

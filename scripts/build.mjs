@@ -31,6 +31,9 @@ await build({
   // @azure/storage-blob (under @actions/artifact) imports apache-arrow lazily for a listing
   // format the upload never uses; bundled, it would be 0.5 MB of dead chunk.
   external: ['apache-arrow'],
+  // The task launcher is a Perl program kept as its own file (src/runners/launcher.pl), so that
+  // `perl -c` and editors see it; it is bundled as a string.
+  loader: { '.pl': 'text' },
   logLevel: 'warning',
   // Some CommonJS dependencies call require() on Node built-ins; an ESM bundle needs one.
   banner: {

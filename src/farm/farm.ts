@@ -6,12 +6,11 @@ import { resolveRunner } from '../runners/registry.js';
 import { SlotLauncher, type ExitInfo, type Launched } from '../runners/process.js';
 import type { Runner, TaskContext } from '../runners/types.js';
 import { isUsageError, oneLine } from '../util/errors.js';
+import { DRAIN_SIGNAL, FARMER_SIGNALS, STOP_SIGNALS } from '../util/signals.js';
 import { StaleWorkdirError, Workdir, type Claim, type Completion, type WorkdirOptions } from '../workdir/workdir.js';
 import type { ExitCode, FarmEvent, FarmOptions, FarmResult, StopReason } from './options.js';
 
-const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGUSR1'];
-const DRAIN_SIGNAL: NodeJS.Signals = 'SIGUSR2';
-const OUR_SIGNALS = new Set<string>([...STOP_SIGNALS, DRAIN_SIGNAL]);
+const OUR_SIGNALS = new Set<string>(FARMER_SIGNALS);
 /** How long a task killed by one of our signals waits for the farmer's own copy (see startTask). */
 const SIGNAL_GRACE_MS = 250;
 

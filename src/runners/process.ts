@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { constants } from 'node:os';
+import { FARMER_SIGNALS } from '../util/signals.js';
+import LAUNCHER from './launcher.pl';
 import type { RunSpec } from './types.js';
 
 export interface ExitInfo {
@@ -42,7 +44,7 @@ const signalNames = new Map<number, string>(Object.entries(constants.signals).ma
 /**
  * Starts tasks for one worker slot. Forking from Node costs ~1.4 ms of CPU a task (it copies a
  * large address space): more than running `true` itself. So each slot keeps a small perl
- * "launcher" that forks the tasks, 2-3x the throughput on short tasks. Each task still gets its
+ * launcher (launcher.pl, its wire protocol in its header) that forks the tasks. Each task still gets its
  * own process group, its own log file, and its exact exit status or signal. Without perl, Node
  * spawns the tasks itself.
  */
@@ -82,7 +84,9 @@ export class SlotLauncher {
   private ensure(perl: string): ChildProcess {
     if (this.child) return this.child;
     // Detached: a terminal's Ctrl-C reaches the farmer, which then stops tasks in order.
-    const child = spawn(perl, ['-e', LAUNCHER], {
+    // The launcher ignores the farmer's own signals; it is told their names (without SIG).
+    const ignored = FARMER_SIGNALS.map((s) => s.slice(3));
+    const child = spawn(perl, ['-e', LAUNCHER, '--', ...ignored], {
       stdio: ['pipe', 'pipe', 'inherit'],
       env: this.baseEnv,
       detached: true,
@@ -125,42 +129,6 @@ export class SlotLauncher {
     }
   }
 }
-
-/**
- * The launcher. Reads requests (a field count, then each field as "<bytes>\n<bytes>": log,
- * cwd, env count, env…, argv…), opens the log, forks the task into its own process group,
- * reports "P pid", waits, reports "X code" or "S signal" (or "E why" if it could not start).
- * One request at a time: one launcher per worker slot. It ignores the farmer's stop signals
- * (Slurm sends them to every process of a job step; the farmer decides what happens) and gives
- * its tasks the default handling back.
- */
-const LAUNCHER = `
-use strict; use POSIX ();
-$| = 1; binmode STDIN; binmode STDOUT;
-my @stops = qw(INT TERM HUP USR1 USR2); $SIG{$_} = 'IGNORE' for @stops;
-sub field { my $n = <STDIN>; return undef unless defined $n; chomp $n; my $b = '';
-  while (length($b) < $n) { my $r = read(STDIN, $b, $n - length($b), length($b)); return undef unless $r; }
-  return $b; }
-while (defined(my $count = <STDIN>)) { chomp $count;
-  my @f; for (1 .. $count) { my $x = field(); exit 0 unless defined $x; push @f, $x; }
-  my ($log, $cwd, $nenv) = splice(@f, 0, 3); my @env = splice(@f, 0, $nenv); my @argv = @f;
-  my $fh; unless (sysopen($fh, $log, POSIX::O_WRONLY() | POSIX::O_CREAT() | POSIX::O_TRUNC(), 0644)) { print "E cannot write log $log: $!\n"; next; }
-  my $pid = fork();
-  unless (defined $pid) { print "E cannot fork: $!\n"; close $fh; next; }
-  if ($pid == 0) {
-    POSIX::setpgid(0, 0); $SIG{$_} = 'DEFAULT' for @stops;
-    open(STDIN, '<', '/dev/null'); POSIX::dup2(fileno($fh), 1); POSIX::dup2(fileno($fh), 2);
-    for my $e (@env) { my ($k, $v) = split(/=/, $e, 2); $ENV{$k} = $v; }
-    if (length $cwd && !chdir $cwd) { print STDERR "taskfarmer: cannot cd to $cwd: $!\n"; POSIX::_exit(127); }
-    { exec { $argv[0] } @argv; }
-    print STDERR "taskfarmer: cannot run $argv[0]: $!\n"; POSIX::_exit(127);
-  }
-  close $fh; POSIX::setpgid($pid, $pid);
-  print "P $pid\n";
-  waitpid($pid, 0);
-  if ($? & 127) { print "S ", ($? & 127), "\n" } else { print "X ", ($? >> 8), "\n" }
-}
-`;
 
 /** Node's own spawn, for machines without perl. */
 function spawnDirect(spec: RunSpec, logFile: string, env: NodeJS.ProcessEnv): Launched {
