@@ -4337,13 +4337,22 @@ var package_default = {
     taskfarmer: "dist/cli.js"
   },
   main: "dist/lib.js",
+  types: "dist/types/index.d.ts",
   exports: {
-    ".": "./dist/lib.js"
+    ".": {
+      types: "./dist/types/index.d.ts",
+      default: "./dist/lib.js"
+    },
+    "./schemas/*.json": "./schemas/*.json",
+    "./package.json": "./package.json"
   },
   files: [
-    "dist",
-    "schemas",
-    "action.yml"
+    "dist/cli.js",
+    "dist/lib.js",
+    "dist/chunks/",
+    "dist/types/",
+    "schemas/*.json",
+    "CHANGELOG.md"
   ],
   scripts: {
     build: "node scripts/build.mjs",
@@ -4354,28 +4363,26 @@ var package_default = {
     test: "npm run typecheck && npm run lint && npm run build && vitest run",
     bench: "node bench/run.mjs"
   },
-  dependencies: {
+  devDependencies: {
     "@actions/artifact": "^6.2.1",
     "@actions/core": "^3.0.1",
-    ajv: "^8.20.0",
-    "cli-progress": "^3.12.0",
-    commander: "^14.0.3",
-    ms: "^2.1.3",
-    "proper-lockfile": "^4.1.2",
-    yaml: "^2.9.1"
-  },
-  devDependencies: {
     "@github/local-action": "^7.0.1",
     "@types/cli-progress": "^3.11.6",
     "@types/ms": "^2.1.0",
     "@types/node": "^20.19.43",
     "@types/proper-lockfile": "^4.1.4",
+    ajv: "^8.20.0",
+    "cli-progress": "^3.12.0",
+    commander: "^14.0.3",
     esbuild: "^0.28.2",
     eslint: "^9.39.5",
+    ms: "^2.1.3",
     prettier: "^3.10.1",
+    "proper-lockfile": "^4.1.2",
     typescript: "^5.9.3",
     "typescript-eslint": "^8.73.0",
-    vitest: "^3.2.7"
+    vitest: "^3.2.7",
+    yaml: "^2.9.1"
   }
 };
 
