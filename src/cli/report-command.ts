@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { writeFileAtomic } from '../workdir/files.js';
-import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { renderHtml } from '../report/html.js';
 import { joblogLines } from '../report/joblog.js';
@@ -8,6 +5,7 @@ import { renderMarkdownSummary } from '../report/markdown.js';
 import { collectReport, type Report } from '../report/report.js';
 import { formatStatus, status, statusDetails } from '../report/status.js';
 import { UsageError } from '../util/errors.js';
+import { writeOutputFile } from './output-file.js';
 
 /** `taskfarmer report WORKDIR [--json FILE] [--html FILE] [--joblog FILE] [--markdown FILE]`. */
 export interface ReportArgs {
@@ -27,6 +25,7 @@ export function addReportCommand(program: Command, parsed: (args: ReportArgs) =>
     .option('--html <FILE>', 'write one self-contained HTML page: Gantt chart, utilization, durations, failures')
     .option('--joblog <FILE>', "write GNU parallel's --joblog format")
     .option('--markdown <FILE>', 'write a Markdown summary (as in the GitHub Action job summary)')
+    .addHelpText('after', '\nFILE "-" is stdout; a symlink, FIFO or device is written through, not replaced.')
     .action((workdir: string, o: Omit<ReportArgs, 'workdir'>) => parsed({ workdir, ...o }));
 }
 
@@ -42,13 +41,7 @@ export function runReport(a: ReportArgs): number {
   }
   const { report, spans } = collectReport(a.workdir);
   const json = a.json ?? (a.html || a.joblog || a.markdown ? undefined : '-');
-  if (json === '-') {
-    // `taskfarmer report DIR | head`: a reader that goes away is not an error.
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE') throw err;
-    });
-    for (const chunk of reportJson(report)) process.stdout.write(chunk);
-  } else if (json) writeOutput(json, '--json', reportJson(report));
+  if (json) writeOutput(json, '--json', reportJson(report));
   if (a.html) writeOutput(a.html, '--html', [renderHtml(report, spans, `taskfarmer report: ${a.workdir}`)]);
   if (a.joblog) writeOutput(a.joblog, '--joblog', joblogLines(report));
   if (a.markdown) writeOutput(a.markdown, '--markdown', [renderMarkdownSummary(report)]);
@@ -69,13 +62,15 @@ export function* reportJson(report: Report): Generator<string> {
   yield (tasks.length ? '\n  ]' : ']') + head.slice(at + mark.length) + '\n';
 }
 
-/** Writes through a temp file and a rename, so a reader never sees half a report. */
 function writeOutput(path: string, flag: string, chunks: Iterable<string>): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileAtomic(path, chunks);
+    writeOutputFile(path, chunks);
   } catch (err) {
-    throw new UsageError(`${flag} ${path} cannot be written (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    const code = (err as NodeJS.ErrnoException).code;
+    // `taskfarmer report DIR | head`: a reader that goes away is not an error.
+    if (code === 'EPIPE') return;
+    const where = path === '-' ? 'stdout' : path;
+    throw new UsageError(`${flag} ${where} cannot be written (${code ?? 'error'})`);
   }
 }
 

@@ -2,8 +2,9 @@
  * Runs a job of an example workflow on this host, the way `act -P LABEL=-self-hosted` does,
  * for what examples/workflows/ use: `run:` steps (bash, GITHUB_ENV), `uses: ./` (this action,
  * bundled, from a copy without node_modules), `uses: actions/checkout` (the workspace is already
- * a checkout), `if: always()`, a matrix (its jobs run at once), and `${{ a.b || 'literal' }}`
- * expressions. Not a general workflow engine: anything else throws.
+ * a checkout), `if: always()`, a matrix (its jobs run at once), `${{ a.b || 'literal' }}`
+ * expressions, and `npx taskfarmer` in a `run:` step (the CLI of the action's copy, as npx would
+ * give the published package). Not a general workflow engine: anything else throws.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -95,7 +96,9 @@ export interface RunJobOptions {
 
 /** Runs every matrix combination of a job at once, each in its own workspace copy unless one is given. */
 export async function runJob(o: RunJobOptions): Promise<JobRun[]> {
-  const doc = parse(readFileSync(join(ROOT, 'examples', 'workflows', o.workflow), 'utf8')) as {
+  // A bare name is an example; a path (`.github/workflows/ci.yml`) is relative to the repository.
+  const file = o.workflow.includes('/') ? join(ROOT, o.workflow) : join(ROOT, 'examples', 'workflows', o.workflow);
+  const doc = parse(readFileSync(file, 'utf8')) as {
     env?: Record<string, string>;
     jobs: Record<string, Job>;
   };
@@ -139,11 +142,19 @@ async function runOne(
     const sctx = { ...ctx, env };
     const githubEnv = join(temp, `env-${result.steps.length}`);
     writeFileSync(githubEnv, '');
+    // bash reads BASH_ENV first: `npx [--yes] taskfarmer …` runs this copy's CLI, offline.
+    const bashEnv = join(temp, 'npx.bash');
+    writeFileSync(
+      bashEnv,
+      `npx() { [ "$1" = --yes ] && shift; if [ "$1" = taskfarmer ]; then shift; ` +
+        `"${o.node ?? process.execPath}" "${join(workspace, 'dist', 'cli.js')}" "$@"; else command npx "$@"; fi; }\n`,
+    );
     const stepEnv: NodeJS.ProcessEnv = {
       ...process.env,
       ...o.env,
       ...env,
       GITHUB_ENV: githubEnv,
+      BASH_ENV: bashEnv,
       GITHUB_WORKSPACE: workspace,
       RUNNER_TEMP: temp,
       GITHUB_RUN_ID: '4242',

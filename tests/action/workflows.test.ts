@@ -36,7 +36,7 @@ describe('examples/workflows', () => {
   it('basic.yml: the tasklist and the inline tasks run, and the outputs reach the next step', async () => {
     const [job] = await runJob({ workflow: 'basic.yml', job: 'farm', node });
     expect(job.steps.map((s) => [s.name, s.ok])).toEqual([
-      ['actions/checkout@v4', true],
+      ['actions/checkout@v5', true],
       ['Farm the tasklist', true],
       ['Use the outputs', true],
       ['Inline tasks, one per line', true],
@@ -70,7 +70,18 @@ describe('examples/workflows', () => {
 
     const [status] = await runJob({ ...opts, job: 'status' });
     expect(status.ok).toBe(true);
-    expect(status.steps[1].output).toMatch(/finished\s+40/);
+    expect(status.steps.map((s) => s.name)).toEqual(['npx --yes taskfarmer status "$WORKDIR"']);
+    expect(status.steps[0].output).toMatch(/finished\s+40/);
+  });
+
+  it('.github/workflows/ci.yml: the job running the action checks its outputs, and they hold', async () => {
+    const [job] = await runJob({ workflow: '.github/workflows/ci.yml', job: 'action', node });
+    expect(job.steps.map((s) => [s.name, s.ok])).toEqual([
+      ['actions/checkout@v5', true],
+      ['Farm three tasks, one of them failing', true],
+      ['Check the outputs', true],
+    ]);
+    expect(job.steps[1].action!.outputs).toMatchObject({ status: 'failed', total: '3', failed: '1' });
   });
 
   describe.skipIf(slurmAvailable())('slurm.yml on a real Slurm cluster', () => {

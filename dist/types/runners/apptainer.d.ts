@@ -1,0 +1,10 @@
+import type { ApptainerRunnerConfig } from '../config/types.js';
+import type { Runner } from './types.js';
+/**
+ * Apptainer (or Singularity): each task in `apptainer exec [--nv] --bind… IMAGE /bin/bash -c
+ * "SETUP && TASK"`. The host environment passes through (PROC_NUMBER included); configured
+ * variables go as APPTAINERENV_NAME (SINGULARITYENV_NAME), which, unlike `--env A=1,B=2`,
+ * carries any value, commas included. The container's processes stay in the task's process
+ * group, so killing the group kills them.
+ */
+export declare function apptainerRunner(name: string, cfg: ApptainerRunnerConfig): Runner;

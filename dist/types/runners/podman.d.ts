@@ -1,0 +1,12 @@
+import type { PodmanRunnerConfig } from '../config/types.js';
+import type { Runner } from './types.js';
+/**
+ * NERSC's podman-hpc: each task in its own container,
+ * `podman-hpc run --rm --name NAME [--gpu] -v… -e… IMAGE /bin/bash -c "SETUP && TASK"`.
+ *
+ * A container is not a child of the podman client: killing the client's process group stops
+ * the client, and podman forwards SIGTERM, but a SIGKILLed client leaves its container
+ * running. So every attempt's container has a name, and after an attempt that did not
+ * succeed the runner removes it by force (`rm -f --ignore`, a no-op if it is gone already).
+ */
+export declare function podmanRunner(name: string, cfg: PodmanRunnerConfig): Runner;

@@ -1,0 +1,7 @@
+/** This machine's boot id: two farmers with the same one share a kernel, so a pid check is meaningful. */
+export declare const bootId: string;
+export declare const host: string;
+/** A farmer's id, also its journal's file name: readable, and unique across nodes and restarts. */
+export declare function newFarmerId(): string;
+/** False only when the process certainly does not exist (or is a zombie nobody reaped yet). */
+export declare function pidAlive(pid: number): boolean;

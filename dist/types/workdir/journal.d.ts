@@ -1,0 +1,86 @@
+/**
+ * The journal: each farmer appends its state changes to its own file, one JSON record a line.
+ * This module is the only one that encodes or decodes records.
+ *
+ * Records are written under the workdir lock after reading every other journal, so each one
+ * was valid when written, and the state they describe does not depend on the order in which
+ * a reader meets them (see state.ts). A torn last line (writer killed mid-write) is ignored.
+ */
+export type JournalRecord = {
+    t: 'hello';
+    host: string;
+    boot: string;
+    pid: number;
+    workers: number;
+    lease: number;
+    ts: number;
+} | {
+    t: 'hb';
+    ts: number;
+} | {
+    t: 'bye';
+    ts: number;
+}
+/** The journal's farmer runs attempt `a` of task `id`. */
+ | {
+    t: 'claim';
+    id: number;
+    a: number;
+    ts: number;
+}
+/** Attempt `a` exited 0. */
+ | {
+    t: 'done';
+    id: number;
+    a: number;
+    s: number;
+    e: number;
+    w: number;
+}
+/** Attempt `a` failed; `final` when no retry is left. */
+ | {
+    t: 'fail';
+    id: number;
+    a: number;
+    s: number;
+    e: number;
+    w: number;
+    rc: number | null;
+    sig: string | null;
+    to: boolean;
+    final: boolean;
+}
+/** Attempt `a` goes back to the pool: stopped, or its farmer's lease expired (`by` the farmer that saw it). */
+ | {
+    t: 'requeue';
+    id: number;
+    a: number;
+    why: 'stop' | 'lease';
+}
+/** A task that joined after the workdir was created (lines appended to the tasklist). */
+ | {
+    t: 'add';
+    id: number;
+    task: string;
+}
+/**
+ * Written by a compaction (to `.taskfarmer/carry.jsonl`, read with `toprocess`) for a task
+ * left to do: its last attempt number `a` and how many attempts failed, so that attempt
+ * numbers and `--retries` go on across a stop and a continue (the records that counted them
+ * went to history).
+ */
+ | {
+    t: 'carry';
+    id: number;
+    a: number;
+    fails: number;
+};
+export declare function encodeRecords(records: JournalRecord[]): string;
+/**
+ * Decodes the complete lines of a chunk. Returns the records and how many bytes were
+ * consumed; bytes after the last newline are left for the next read (or are a torn line).
+ */
+export declare function decodeChunk(chunk: Buffer): {
+    records: JournalRecord[];
+    consumed: number;
+};

@@ -1,0 +1,143 @@
+import { type TasklistHandler } from '../tasklist/handlers.js';
+import { type Layout } from './layout.js';
+import { type FarmerInfo } from './reader.js';
+import { type TaskState } from './state.js';
+export interface WorkdirOptions {
+    dir: string;
+    tasklist: string;
+    handler: TasklistHandler;
+    /** Extra attempts for a failing task. */
+    retries: number;
+    /** ms without a heartbeat after which a farmer's claims are taken back. */
+    lease: number;
+    /** ms after which a lock left by a dead farmer is taken over. */
+    lockStale: number;
+    workers: number;
+    warn: (msg: string) => void;
+}
+/** A task this farmer may run now. */
+export interface Claim {
+    id: number;
+    attempt: number;
+    task: string;
+}
+/** How an attempt ended, as the farm reports it. */
+export interface Completion {
+    id: number;
+    attempt: number;
+    ok: boolean;
+    rc: number | null;
+    signal: string | null;
+    timedOut: boolean;
+    start: number;
+    end: number;
+    slot: number;
+    task: string;
+}
+/** done/failed are final; retry means the task went back to the pool; fenced means our claim had been taken back. */
+export type Outcome = 'done' | 'failed' | 'retry' | 'fenced';
+export interface SyncRequest {
+    completions?: Completion[];
+    /** Attempts stopped by us (signal, timeout): back to the pool, no retry used. */
+    stopped?: Array<{
+        id: number;
+        attempt: number;
+    }>;
+    /** How many tasks to claim. */
+    want?: number;
+    /** Look for lines appended to the tasklist. */
+    checkTasklist?: boolean;
+}
+export interface SyncResult {
+    claims: Claim[];
+    outcomes: Outcome[];
+    /** Tasks taken back from farmers whose lease expired. */
+    reclaimed: number;
+}
+/** Thrown when another farmer compacted the workdir while this one was presumed dead. */
+export declare class StaleWorkdirError extends Error {
+}
+/**
+ * The on-disk protocol from a farmer's side: opening (create, adopt, recover), claiming and
+ * recording under the lock, heartbeats, and the compaction that leaves a PyTaskFarmer-readable
+ * workdir at rest. Only this folder knows the protocol's file names.
+ */
+export declare class Workdir {
+    private readonly o;
+    readonly l: Layout;
+    readonly farmerId: string;
+    private reader;
+    private self;
+    private ownOffset;
+    /** Tasks finished/failed before this farmer started (from the files). */
+    readonly previous: {
+        finished: number;
+        failed: number;
+    };
+    private constructor();
+    get state(): TaskState;
+    get farmers(): ReadonlyMap<string, FarmerInfo>;
+    logPath(id: number): string;
+    /**
+     * Validates everything first (nothing is written when a UsageError is thrown), then, under
+     * the lock: creates or adopts the workdir, recovers what crashed farmers left, and registers.
+     */
+    static open(o: WorkdirOptions): Promise<Workdir>;
+    private lockOptions;
+    /** Runs under the lock at start-up. */
+    private start;
+    /** Claims, completions and requeues in one short locked section. */
+    sync(req: SyncRequest): Promise<SyncResult>;
+    private syncLocked;
+    /** A heartbeat: an append to our own journal, no lock needed (nobody else writes it). */
+    heartbeat(): void;
+    /**
+     * True while another farmer holds claims. Alive, it may still finish them or hand them back;
+     * gone, our next sync takes them back into the pool. Either way the work is not over. (Asking
+     * only about live farmers let a farmer that died just after our sync look like "nothing
+     * left": we ended with exit 0 and its tasks back in toprocess, unrun.)
+     */
+    othersHoldClaims(): boolean;
+    /**
+     * Leaves the workdir: records our stop, and when no other farmer is alive, compacts it so that
+     * `toprocess` holds exactly the tasks not done, as PyTaskFarmer expects at rest.
+     */
+    close(stopped: Array<{
+        id: number;
+        attempt: number;
+    }>): Promise<void>;
+    private isGone;
+    /**
+     * Takes back the claims of a gone farmer. A claim whose task already reached `finished` or
+     * `failed` (the farmer died between writing the line and its journal record) is completed,
+     * not requeued, so no task is recorded twice.
+     */
+    private takeBack;
+    /** New tasks from lines appended to the tasklist. Under the lock. */
+    private checkTasklist;
+    /**
+     * `add` records for the lines appended to the tasklist, and the meta that counts them, to be
+     * written only after the records are in the journal (else a crash in between loses the tasks).
+     */
+    private appendedTasks;
+    /** Tasks of the tasklist found in none of toprocess, finished, failed: PyTaskFarmer lost them. */
+    private recoverLost;
+    /**
+     * Rewrites `toprocess` as the tasks not done and moves the journals to history. Only when no
+     * other farmer is alive. Replaying the old journals over the new `toprocess` (a crash right
+     * after the rename) changes nothing, so the two steps need no commit record. Then the attempt
+     * numbers and failed attempts of the tasks left replace `carry.jsonl`: replaying the old
+     * journals over the old carry file is right too, and a crash just before the new one is
+     * written only forgets them (their numbering and retries start again).
+     */
+    private compact;
+    /** Appends our records to our journal and folds them into our state. */
+    private write;
+    private append;
+    private checkOwnJournal;
+    private traceEvent;
+    /** A sample of the counter tracks under this farmer: its running tasks, and the workdir's. O(1). */
+    private counterEvent;
+    /** Perfetto track names: one process per farmer (host and pid), one thread per worker slot. */
+    private trackNames;
+}
