@@ -4,14 +4,14 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-MQJQWH5C.js";
+} from "./chunks/chunk-3IEZQYWC.js";
 import {
   collectReport,
   farm,
   formatDuration,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-HT63OLIH.js";
+} from "./chunks/chunk-YZYWOI6I.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   configFiles,
@@ -19,7 +19,7 @@ import {
 } from "./chunks/chunk-TMJFQARZ.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-V4BGKSPJ.js";
+} from "./chunks/chunk-T7Q255PZ.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   UsageError,
@@ -5128,7 +5128,7 @@ async function main(argv) {
   if (cmd.kind === "report") return runReport(cmd.args);
   if (cmd.kind === "config") return (await import("./chunks/config-command-ZORTKQ5X.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
-  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-UQ5KIYGJ.js")).runRequeue(cmd.args, out);
+  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-43QVOSYM.js")).runRequeue(cmd.args, out);
   const files = configFiles({ file: cmd.config });
   const {
     runners,

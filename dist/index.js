@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-HT63OLIH.js";
+} from "./chunks/chunk-YZYWOI6I.js";
 import {
   debug,
   endGroup,
@@ -33,7 +33,7 @@ import {
   resolveRunner,
   withDefaults
 } from "./chunks/chunk-TMJFQARZ.js";
-import "./chunks/chunk-V4BGKSPJ.js";
+import "./chunks/chunk-T7Q255PZ.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   UsageError,

@@ -2,18 +2,18 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-MQJQWH5C.js";
+} from "./chunks/chunk-3IEZQYWC.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-HT63OLIH.js";
+} from "./chunks/chunk-YZYWOI6I.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   loadConfig
 } from "./chunks/chunk-HMT32AV4.js";
 import "./chunks/chunk-TMJFQARZ.js";
-import "./chunks/chunk-V4BGKSPJ.js";
+import "./chunks/chunk-T7Q255PZ.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   UsageError

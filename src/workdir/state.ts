@@ -120,8 +120,11 @@ export class TaskState {
       case 'done':
         return this.finish(r.id, Status.Done);
       case 'fail':
-        // A final failure that `requeue` took back (its rerun record was read first) is a release.
-        if (r.final && (this.reran.get(r.id) ?? -1) >= r.a) return this.release(r.id, r.a);
+        // A final failure that `requeue` took back is a release: its rerun record was read
+        // first, or a later claim was (only a rerun makes a finally failed task claimable).
+        if (r.final && ((this.reran.get(r.id) ?? -1) >= r.a || this.attemptOf(r.id) > r.a)) {
+          return this.release(r.id, r.a);
+        }
         if (r.final) return this.finish(r.id, Status.Failed);
         if (r.id < this.fails.length) this.fails[r.id]++;
         return this.release(r.id, r.a);
