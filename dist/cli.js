@@ -4,22 +4,28 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-4RM72LBP.js";
+} from "./chunks/chunk-3IEZQYWC.js";
 import {
   collectReport,
   farm,
   formatDuration,
   parseDuration,
-  renderMarkdownSummary,
+  renderMarkdownSummary
+} from "./chunks/chunk-YZYWOI6I.js";
+import "./chunks/chunk-EDVIATQW.js";
+import {
+  configFiles,
+  withDefaults
+} from "./chunks/chunk-TMJFQARZ.js";
+import {
   writeFileAtomic
-} from "./chunks/chunk-4R34JW4W.js";
-import "./chunks/chunk-BWQM4W4J.js";
+} from "./chunks/chunk-T7Q255PZ.js";
+import "./chunks/chunk-6XEX5UTC.js";
 import {
   UsageError,
-  configFiles,
   isUsageError,
   oneLine
-} from "./chunks/chunk-PUEK53PI.js";
+} from "./chunks/chunk-6TYOLSMY.js";
 import {
   __commonJS,
   __require,
@@ -4911,6 +4917,26 @@ function addConfigCommand(program2, parsed) {
   config.command("import").description("print a PyTaskFarmer INI file's runners and tasklist handlers as taskfarmer YAML").argument("<file>", "INI file, e.g. ~/.pytaskfarmer/runners.d/shifter.ini").action((file) => parsed({ action: "import", file }));
 }
 
+// src/cli/requeue-args.ts
+function addRequeueCommand(program2, parsed) {
+  program2.command("requeue").description("move failed tasks back to toprocess (safe while farmers run); their retries start over").argument("<workdir>", "work directory").option("--failed", "every failed task").option("--ids <LIST>", "these failed tasks: ids and ranges, e.g. 3,7-9").action((workdir, o) => {
+    if (o.failed && o.ids !== void 0) throw new UsageError("requeue: give --failed or --ids, not both");
+    if (!o.failed && o.ids === void 0) throw new UsageError("requeue: say which tasks: --failed or --ids 3,7-9");
+    parsed({ workdir, ids: o.failed ? "failed" : parseIds(o.ids) });
+  });
+}
+function parseIds(text) {
+  const ids = [];
+  for (const part of text.split(",")) {
+    const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+    if (!m || m[2] !== void 0 && Number(m[2]) < Number(m[1]) || m[2] && Number(m[2]) - Number(m[1]) > 1e6) {
+      throw new UsageError(`--ids must be task ids and ranges such as 3,7-9 (got "${text}")`);
+    }
+    for (let id = Number(m[1]); id <= Number(m[2] ?? m[1]); id++) ids.push(id);
+  }
+  return ids;
+}
+
 // src/cli/args.ts
 function positiveInt(flag, value) {
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
@@ -4939,12 +4965,16 @@ function parseArgs(argv, version, write) {
   ).option("-w, --workdir <DIR>", "work directory (default: TASKLIST_workdir)").option(
     "--timeout <DURATION>",
     "stop the whole farmer after this long: 3600, 90s, 15m, 2h (tasks go back, exit 75)"
-  ).option("--task-timeout <DURATION>", "kill a task running longer than this (counts as a failure)").option("--retries <N>", "re-run a failing task up to N more times", "0").option("--lease <DURATION>", "a farmer silent this long is presumed dead; its tasks return to the pool", "60s").option("--lock-stale <DURATION>", "a workdir lock older than this was left by a dead farmer", "30s").option("-r, --runner <NAME>", "runner: default (bash -c), or one named in the configuration", "default").option(
+  ).option("--task-timeout <DURATION>", "kill a task running longer than this (counts as a failure)").option("--retries <N>", "re-run a failing task up to N more times", "0").option("--lease <DURATION>", "a farmer silent this long is presumed dead; its tasks return to the pool", "60s").option("--lock-stale <DURATION>", "a workdir lock older than this was left by a dead farmer", "30s").option(
+    "--gpus-per-worker <N>",
+    "give each worker slot its own N GPUs (CUDA_VISIBLE_DEVICES\u2026); -n defaults to GPUs/N"
+  ).option("--gpus <LIST>", "GPUs to share out, e.g. 0,1,2,3 (default: CUDA_VISIBLE_DEVICES, \u2026, nvidia-smi -L)").option("--cpus-per-worker <N>", "bind each worker slot to its own N cores; -n defaults to cores/N").option("--max-failures <N>", "stop claiming after N tasks failed (in the whole workdir); exit 1").option("--max-failures-kill", "with --max-failures, also stop the running tasks").option("--no-walltime-guard", "start tasks even when they are expected to outlive --timeout or the Slurm limit").option("-r, --runner <NAME>", "runner: default (bash -c), or one named in the configuration", "default").option(
     "-t, --tasklist <HANDLER>",
     "tasklist handler: default (one command per line), or one named in the configuration",
     "default"
-  ).option("--config <FILE>", "configuration file with runners and handlers (default: ./taskfarmer.yml)").option("-v, --verbose", "print a line per task start and end").option("-q, --quiet", "print nothing but errors").action((tasklist, o) => {
+  ).option("--config <FILE>", "configuration file with runners and handlers (default: ./taskfarmer.yml)").option("-v, --verbose", "print a line per task start and end").option("-q, --quiet", "print nothing but errors").action((tasklist, o, cmd) => {
     const s = (k) => o[k];
+    const int = (k, flag) => s(k) === void 0 ? void 0 : positiveInt(flag, s(k));
     result = {
       kind: "run",
       verbose: Boolean(o.verbose),
@@ -4960,7 +4990,14 @@ function parseArgs(argv, version, write) {
         lease: parseDuration(s("lease"), "--lease"),
         lockStale: parseDuration(s("lockStale"), "--lock-stale"),
         runner: s("runner"),
-        handler: s("tasklist")
+        handler: s("tasklist"),
+        gpusPerWorker: int("gpusPerWorker", "--gpus-per-worker"),
+        gpus: s("gpus"),
+        cpusPerWorker: int("cpusPerWorker", "--cpus-per-worker"),
+        maxFailures: int("maxFailures", "--max-failures"),
+        maxFailuresKill: o.maxFailuresKill ? true : void 0,
+        // Unset unless given, so that a configuration file's walltime-guard can apply.
+        walltimeGuard: cmd.getOptionValueSource("walltimeGuard") === "cli" ? false : void 0
       }
     };
   });
@@ -4969,6 +5006,7 @@ function parseArgs(argv, version, write) {
     result = { kind: "status", workdir, json: Boolean(o.json), watch };
   });
   addReportCommand(program2, (args) => result = { kind: "report", args });
+  addRequeueCommand(program2, (args) => result = { kind: "requeue", args });
   addConfigCommand(program2, (args) => result = { kind: "config", args });
   try {
     program2.parse(dropVerboseLevel(argv), { from: "user" });
@@ -5129,16 +5167,20 @@ function eventPrinter(verbose, quiet) {
         break;
       }
       case "stopping":
-        if (!quiet)
-          err(
-            e.reason === "drain" ? "draining: no new tasks, running ones finish" : `stopping (${e.reason}): running tasks go back to toprocess`
-          );
+        if (!quiet) err(stoppingLine(e.reason));
         break;
       case "warning":
         err(`warning: ${e.message}`);
         break;
     }
   };
+}
+function stoppingLine(reason) {
+  if (reason === "drain") return "draining: no new tasks, running ones finish";
+  if (reason === "walltime")
+    return "the next task would not finish before the time limit: no new tasks, running ones finish";
+  if (reason === "max-failures") return "too many tasks failed (--max-failures): no new tasks";
+  return `stopping (${reason}): running tasks go back to toprocess`;
 }
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (e) => {
@@ -5149,15 +5191,23 @@ async function main(argv) {
   const cmd = parseArgs(argv, package_default.version, (s) => process.stdout.write(s));
   if (cmd.kind === "exit") return cmd.code;
   if (cmd.kind === "report") return runReport(cmd.args);
-  if (cmd.kind === "config") return (await import("./chunks/config-command-NQPTBMTU.js")).runConfig(cmd.args, out);
+  if (cmd.kind === "config") return (await import("./chunks/config-command-ZORTKQ5X.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
+  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-43QVOSYM.js")).runRequeue(cmd.args, out);
   const files = configFiles({ file: cmd.config });
-  const { runners, handlers } = files.length ? (await import("./chunks/load-XYSQNRCB.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {} };
+  const {
+    runners,
+    handlers,
+    farm: defaults
+  } = files.length ? (await import("./chunks/load-737QJPH5.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {}, farm: {} };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e) => (progress.event(e), printer(e));
-  const result = await farm({ ...cmd.options, runners, handlers, onEvent }).finally(() => progress.stop());
+  const result = await farm({ ...withDefaults(defaults, cmd.options), runners, handlers, onEvent }).finally(
+    () => progress.stop()
+  );
   if (result.error) err(result.error);
+  if (result.note) err(result.note);
   if (!cmd.quiet) {
     const left = result.remaining ? `, ${result.remaining} left in toprocess (run again to continue)` : "";
     out(

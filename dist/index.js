@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-4R34JW4W.js";
+} from "./chunks/chunk-YZYWOI6I.js";
 import {
   debug,
   endGroup,
@@ -22,20 +22,25 @@ import {
   summary,
   warning
 } from "./chunks/chunk-3SB3WXNW.js";
-import "./chunks/chunk-BWQM4W4J.js";
+import "./chunks/chunk-EDVIATQW.js";
 import {
   loadConfig,
   require__,
   require_dist
-} from "./chunks/chunk-3LJL7KY4.js";
+} from "./chunks/chunk-HMT32AV4.js";
+import {
+  resolveHandler,
+  resolveRunner,
+  withDefaults
+} from "./chunks/chunk-TMJFQARZ.js";
+import "./chunks/chunk-T7Q255PZ.js";
+import "./chunks/chunk-6XEX5UTC.js";
 import {
   UsageError,
   isUsageError,
   layout,
-  oneLine,
-  resolveHandler,
-  resolveRunner
-} from "./chunks/chunk-PUEK53PI.js";
+  oneLine
+} from "./chunks/chunk-6TYOLSMY.js";
 import {
   __toESM
 } from "./chunks/chunk-CFRLDQD2.js";
@@ -57,11 +62,20 @@ var action_inputs_schema_default = {
   additionalProperties: false,
   allOf: [
     {
-      anyOf: [{ required: ["tasklist"] }, { required: ["tasks"] }],
+      anyOf: [
+        {
+          required: ["tasklist"]
+        },
+        {
+          required: ["tasks"]
+        }
+      ],
       "x-expected": "tasklist / tasks: set one of them (tasklist: the path of a tasklist file; tasks: the tasks inline, one per line)"
     },
     {
-      not: { required: ["tasklist", "tasks"] },
+      not: {
+        required: ["tasklist", "tasks"]
+      },
       "x-expected": "tasklist / tasks: both are set; set only one of them"
     }
   ],
@@ -80,7 +94,16 @@ var action_inputs_schema_default = {
     },
     workers: {
       description: "Parallel workers: a whole number \u2265 1, or auto for the runner's CPUs.",
-      anyOf: [{ type: "integer", minimum: 1, maximum: 1e5 }, { const: "auto" }],
+      anyOf: [
+        {
+          type: "integer",
+          minimum: 1,
+          maximum: 1e5
+        },
+        {
+          const: "auto"
+        }
+      ],
       "x-expected": "must be a whole number from 1 to 100000, or auto (the runner's CPUs)"
     },
     runner: {
@@ -106,6 +129,43 @@ var action_inputs_schema_default = {
       minimum: 0,
       maximum: 1e3,
       "x-expected": "must be a whole number from 0 to 1000"
+    },
+    "gpus-per-worker": {
+      description: "GPUs per worker slot.",
+      type: "integer",
+      minimum: 1,
+      maximum: 1e5,
+      "x-expected": "must be a whole number from 1 to 100000 (GPUs per worker)"
+    },
+    gpus: {
+      description: "Comma-separated GPU ids to share out.",
+      type: "string",
+      pattern: "^[^,\\s]+(,[^,\\s]+)*$",
+      "x-expected": "must be a comma-separated GPU list such as 0,1,2,3"
+    },
+    "cpus-per-worker": {
+      description: "Cores per worker slot.",
+      type: "integer",
+      minimum: 1,
+      maximum: 1e5,
+      "x-expected": "must be a whole number from 1 to 100000 (cores per worker)"
+    },
+    "max-failures": {
+      description: "Stop claiming after this many failed tasks.",
+      type: "integer",
+      minimum: 1,
+      maximum: 1e5,
+      "x-expected": "must be a whole number from 1 to 100000"
+    },
+    "max-failures-kill": {
+      description: "With max-failures, also stop the running tasks.",
+      type: "boolean",
+      "x-expected": "must be true or false"
+    },
+    "walltime-guard": {
+      description: "Do not start a task expected to outlive the timeout.",
+      type: "boolean",
+      "x-expected": "must be true or false"
     },
     workdir: {
       description: "Work directory.",
@@ -153,8 +213,8 @@ var action_inputs_schema_default = {
 
 // src/action/config.ts
 function loadActionConfig(file) {
-  const { runners, handlers } = loadConfig({ file });
-  return { runners, handlers };
+  const { runners, handlers, farm: farm2 } = loadConfig({ file });
+  return { runners, handlers, farm: farm2 };
 }
 
 // src/action/metadata.ts
@@ -197,6 +257,11 @@ var KINDS = {
   timeout: "duration",
   "task-timeout": "duration",
   retries: "int",
+  "gpus-per-worker": "int",
+  "cpus-per-worker": "int",
+  "max-failures": "int",
+  "max-failures-kill": "bool",
+  "walltime-guard": "bool",
   "fail-on-task-failure": "bool",
   "upload-artifacts": "bool"
 };
@@ -257,13 +322,14 @@ function parseInputs(raw, declared, env = process.env) {
   }
   let runners = {};
   let handlers = {};
+  let defaults = {};
   let configOk = !problems.has("config");
   if (configOk) {
     const path = ok("config") ? resolve(str("config")) : void 0;
     try {
       const why = path && fileProblem(path);
       if (why) throw new UsageError(why);
-      ({ runners, handlers } = loadActionConfig(path));
+      ({ runners, handlers, farm: defaults } = loadActionConfig(path));
     } catch (err) {
       configOk = false;
       const lines = (err instanceof Error ? err.message : String(err)).split("\n").filter(Boolean);
@@ -292,7 +358,8 @@ function parseInputs(raw, declared, env = process.env) {
     const order = ["", ...declared.keys()];
     throw new InputError([...problems].sort((a, b) => rank(order, a[0]) - rank(order, b[0])).map(([, m]) => m));
   }
-  return settingsOf(values, env, runners, handlers);
+  const settings = settingsOf(values, env, runners, handlers);
+  return { ...settings, farm: withDefaults(defaults, settings.farm) };
 }
 function settingsOf(v, env, runners, handlers) {
   const inline = v.tasks;
@@ -323,7 +390,13 @@ function settingsOf(v, env, runners, handlers) {
       runner: v.runner ?? "default",
       handler: v["tasklist-handler"] ?? "default",
       runners,
-      handlers
+      handlers,
+      gpusPerWorker: v["gpus-per-worker"],
+      gpus: v.gpus,
+      cpusPerWorker: v["cpus-per-worker"],
+      maxFailures: v["max-failures"],
+      maxFailuresKill: v["max-failures-kill"],
+      walltimeGuard: v["walltime-guard"]
     },
     inlineTasks: inline === void 0 ? void 0 : inline + "\n",
     tasklistInput: inline === void 0 ? v.tasklist : void 0,
@@ -560,7 +633,7 @@ async function uploadResults(name, files) {
   if (problem) return { kind: "unavailable", reason: problem };
   const list = artifactFiles(files);
   try {
-    const { DefaultArtifactClient } = await import("./chunks/artifact-JUHYJ2TR.js");
+    const { DefaultArtifactClient } = await import("./chunks/artifact-4C5Q7NM5.js");
     const res = await new DefaultArtifactClient().uploadArtifact(name, list, files.workdir, {});
     return { kind: "uploaded", name, id: res.id, size: res.size, files: list.length };
   } catch (err) {
@@ -710,6 +783,8 @@ function conclusion(r, s) {
       return `stopped by the timeout input after ${formatDuration(s.farm.timeout ?? 0)}: ${again}`;
     }
     if (r.stopReason?.startsWith("signal:")) return `cancelled (${r.stopReason.slice(7)}): ${again}`;
+    if (r.note)
+      return `${r.note} \u2014 ${r.stopReason === "walltime" ? "re-run the workflow to continue" : "look at the failures, then re-run"}`;
     return `stopped early (${r.stopReason ?? "unknown reason"}): ${again}`;
   }
   if (r.status === "failed" && s.failOnTaskFailure) {

@@ -2,19 +2,22 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-4RM72LBP.js";
+} from "./chunks/chunk-3IEZQYWC.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-4R34JW4W.js";
-import "./chunks/chunk-BWQM4W4J.js";
+} from "./chunks/chunk-YZYWOI6I.js";
+import "./chunks/chunk-EDVIATQW.js";
 import {
   loadConfig
-} from "./chunks/chunk-3LJL7KY4.js";
+} from "./chunks/chunk-HMT32AV4.js";
+import "./chunks/chunk-TMJFQARZ.js";
+import "./chunks/chunk-T7Q255PZ.js";
+import "./chunks/chunk-6XEX5UTC.js";
 import {
   UsageError
-} from "./chunks/chunk-PUEK53PI.js";
+} from "./chunks/chunk-6TYOLSMY.js";
 import "./chunks/chunk-CFRLDQD2.js";
 export {
   UsageError,

@@ -1,3 +1,4 @@
+import type { FarmDefaults } from '../config/farm.js';
 import { loadConfig } from '../config/load.js';
 import type { Runner } from '../runners/types.js';
 import type { TasklistHandler } from '../tasklist/handlers.js';
@@ -10,7 +11,8 @@ import type { TasklistHandler } from '../tasklist/handlers.js';
 export function loadActionConfig(file: string | undefined): {
   runners: Record<string, Runner>;
   handlers: Record<string, TasklistHandler>;
+  farm: FarmDefaults;
 } {
-  const { runners, handlers } = loadConfig({ file });
-  return { runners, handlers };
+  const { runners, handlers, farm } = loadConfig({ file });
+  return { runners, handlers, farm };
 }

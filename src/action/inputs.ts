@@ -12,6 +12,7 @@ import { resolveHandler, type TasklistHandler } from '../tasklist/handlers.js';
 import { parseDuration } from '../util/duration.js';
 import { oneLine, UsageError } from '../util/errors.js';
 import { loadActionConfig } from './config.js';
+import { withDefaults, type FarmDefaults } from '../config/farm.js';
 import { declaredInputs, type DeclaredInput } from './metadata.js';
 
 /** Everything the step runs with; built only here, from the inputs, validated at once. */
@@ -43,6 +44,11 @@ const KINDS: Record<string, Kind> = {
   timeout: 'duration',
   'task-timeout': 'duration',
   retries: 'int',
+  'gpus-per-worker': 'int',
+  'cpus-per-worker': 'int',
+  'max-failures': 'int',
+  'max-failures-kill': 'bool',
+  'walltime-guard': 'bool',
   'fail-on-task-failure': 'bool',
   'upload-artifacts': 'bool',
 };
@@ -127,6 +133,7 @@ export function parseInputs(
   }
   let runners: Record<string, Runner> = {};
   let handlers: Record<string, TasklistHandler> = {};
+  let defaults: FarmDefaults = {};
   let configOk = !problems.has('config');
   if (configOk) {
     // Read even without the input: ~/.pytaskfarmer, ~/.taskfarmer and ./taskfarmer.yml, as the CLI does.
@@ -134,7 +141,7 @@ export function parseInputs(
     try {
       const why = path && fileProblem(path);
       if (why) throw new UsageError(why);
-      ({ runners, handlers } = loadActionConfig(path));
+      ({ runners, handlers, farm: defaults } = loadActionConfig(path));
     } catch (err) {
       configOk = false;
       const lines = (err instanceof Error ? err.message : String(err)).split('\n').filter(Boolean);
@@ -164,7 +171,8 @@ export function parseInputs(
     const order = ['', ...declared.keys()];
     throw new InputError([...problems].sort((a, b) => rank(order, a[0]) - rank(order, b[0])).map(([, m]) => m));
   }
-  return settingsOf(values, env, runners, handlers);
+  const settings = settingsOf(values, env, runners, handlers);
+  return { ...settings, farm: withDefaults(defaults, settings.farm) };
 }
 
 function settingsOf(
@@ -203,6 +211,12 @@ function settingsOf(
       handler: (v['tasklist-handler'] as string | undefined) ?? 'default',
       runners,
       handlers,
+      gpusPerWorker: v['gpus-per-worker'] as number | undefined,
+      gpus: v.gpus as string | undefined,
+      cpusPerWorker: v['cpus-per-worker'] as number | undefined,
+      maxFailures: v['max-failures'] as number | undefined,
+      maxFailuresKill: v['max-failures-kill'] as boolean | undefined,
+      walltimeGuard: v['walltime-guard'] as boolean | undefined,
     },
     inlineTasks: inline === undefined ? undefined : inline + '\n',
     tasklistInput: inline === undefined ? (v.tasklist as string) : undefined,

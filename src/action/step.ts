@@ -88,6 +88,8 @@ export function conclusion(r: FarmResult, s: ActionSettings): string | undefined
       return `stopped by the timeout input after ${formatDuration(s.farm.timeout ?? 0)}: ${again}`;
     }
     if (r.stopReason?.startsWith('signal:')) return `cancelled (${r.stopReason.slice(7)}): ${again}`;
+    if (r.note)
+      return `${r.note} — ${r.stopReason === 'walltime' ? 're-run the workflow to continue' : 'look at the failures, then re-run'}`;
     return `stopped early (${r.stopReason ?? 'unknown reason'}): ${again}`;
   }
   if (r.status === 'failed' && s.failOnTaskFailure) {

@@ -5,12 +5,14 @@ import { UsageError } from '../util/errors.js';
 import type { FarmOptions } from '../farm/options.js';
 import { addReportCommand, type ReportArgs } from './report-command.js';
 import { addConfigCommand, type ConfigArgs } from './config-args.js';
+import { addRequeueCommand, type RequeueArgs } from './requeue-args.js';
 
 export type CliCommand =
   | { kind: 'run'; options: FarmOptions; verbose: boolean; quiet: boolean; config?: string }
   | { kind: 'config'; args: ConfigArgs }
   | { kind: 'status'; workdir: string; json: boolean; watch?: number }
   | { kind: 'report'; args: ReportArgs }
+  | { kind: 'requeue'; args: RequeueArgs }
   | { kind: 'exit'; code: number };
 
 /** A positive integer flag value, or a one-line error naming the flag. */
@@ -66,6 +68,15 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
     .option('--retries <N>', 're-run a failing task up to N more times', '0')
     .option('--lease <DURATION>', 'a farmer silent this long is presumed dead; its tasks return to the pool', '60s')
     .option('--lock-stale <DURATION>', 'a workdir lock older than this was left by a dead farmer', '30s')
+    .option(
+      '--gpus-per-worker <N>',
+      'give each worker slot its own N GPUs (CUDA_VISIBLE_DEVICES…); -n defaults to GPUs/N',
+    )
+    .option('--gpus <LIST>', 'GPUs to share out, e.g. 0,1,2,3 (default: CUDA_VISIBLE_DEVICES, …, nvidia-smi -L)')
+    .option('--cpus-per-worker <N>', 'bind each worker slot to its own N cores; -n defaults to cores/N')
+    .option('--max-failures <N>', 'stop claiming after N tasks failed (in the whole workdir); exit 1')
+    .option('--max-failures-kill', 'with --max-failures, also stop the running tasks')
+    .option('--no-walltime-guard', 'start tasks even when they are expected to outlive --timeout or the Slurm limit')
     .option('-r, --runner <NAME>', 'runner: default (bash -c), or one named in the configuration', 'default')
     .option(
       '-t, --tasklist <HANDLER>',
@@ -75,8 +86,9 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
     .option('--config <FILE>', 'configuration file with runners and handlers (default: ./taskfarmer.yml)')
     .option('-v, --verbose', 'print a line per task start and end')
     .option('-q, --quiet', 'print nothing but errors')
-    .action((tasklist: string, o: Record<string, string | boolean | undefined>) => {
+    .action((tasklist: string, o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const s = (k: string) => o[k] as string | undefined;
+      const int = (k: string, flag: string) => (s(k) === undefined ? undefined : positiveInt(flag, s(k)!));
       result = {
         kind: 'run',
         verbose: Boolean(o.verbose),
@@ -93,6 +105,13 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
           lockStale: parseDuration(s('lockStale')!, '--lock-stale'),
           runner: s('runner'),
           handler: s('tasklist'),
+          gpusPerWorker: int('gpusPerWorker', '--gpus-per-worker'),
+          gpus: s('gpus'),
+          cpusPerWorker: int('cpusPerWorker', '--cpus-per-worker'),
+          maxFailures: int('maxFailures', '--max-failures'),
+          maxFailuresKill: o.maxFailuresKill ? true : undefined,
+          // Unset unless given, so that a configuration file's walltime-guard can apply.
+          walltimeGuard: cmd.getOptionValueSource('walltimeGuard') === 'cli' ? false : undefined,
         },
       };
     });
@@ -109,6 +128,7 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
     });
 
   addReportCommand(program, (args) => (result = { kind: 'report', args }));
+  addRequeueCommand(program, (args) => (result = { kind: 'requeue', args }));
   addConfigCommand(program, (args) => (result = { kind: 'config', args }));
 
   try {

@@ -1,12 +1,13 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { farm } from '../farm/farm.js';
-import type { FarmEvent } from '../farm/options.js';
+import type { FarmEvent, StopReason } from '../farm/options.js';
 import { formatDuration } from '../util/duration.js';
 import { isUsageError, oneLine } from '../util/errors.js';
 import { parseArgs } from './args.js';
 import { runReport, runStatus } from './report-command.js';
 import { startProgress, writeLine } from './progress.js';
 import { configFiles } from '../config/files.js';
+import { withDefaults } from '../config/farm.js';
 
 const out = (s: string) => writeLine('out', s.endsWith('\n') ? s : s + '\n');
 const err = (s: string) => writeLine('err', `taskfarmer: ${s}\n`);
@@ -32,18 +33,21 @@ function eventPrinter(verbose: boolean, quiet: boolean): (e: FarmEvent) => void 
         break;
       }
       case 'stopping':
-        if (!quiet)
-          err(
-            e.reason === 'drain'
-              ? 'draining: no new tasks, running ones finish'
-              : `stopping (${e.reason}): running tasks go back to toprocess`,
-          );
+        if (!quiet) err(stoppingLine(e.reason));
         break;
       case 'warning':
         err(`warning: ${e.message}`);
         break;
     }
   };
+}
+
+function stoppingLine(reason: StopReason): string {
+  if (reason === 'drain') return 'draining: no new tasks, running ones finish';
+  if (reason === 'walltime')
+    return 'the next task would not finish before the time limit: no new tasks, running ones finish';
+  if (reason === 'max-failures') return 'too many tasks failed (--max-failures): no new tasks';
+  return `stopping (${reason}): running tasks go back to toprocess`;
 }
 
 // A closed pipe (`taskfarmer … | head`) must not crash a farmer that is running tasks:
@@ -60,16 +64,24 @@ async function main(argv: string[]): Promise<number> {
   if (cmd.kind === 'report') return runReport(cmd.args);
   if (cmd.kind === 'config') return (await import('./config-command.js')).runConfig(cmd.args, out);
   if (cmd.kind === 'status') return runStatus(cmd, out);
+  if (cmd.kind === 'requeue') return (await import('./requeue-command.js')).runRequeue(cmd.args, out);
   // The YAML and schema code costs ~30 ms to load: only a run with a configuration file pays it.
   const files = configFiles({ file: cmd.config });
-  const { runners, handlers } = files.length
+  const {
+    runners,
+    handlers,
+    farm: defaults,
+  } = files.length
     ? (await import('../config/load.js')).loadConfig({ file: cmd.config }, files)
-    : { runners: {}, handlers: {} };
+    : { runners: {}, handlers: {}, farm: {} };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e: FarmEvent) => (progress.event(e), printer(e));
-  const result = await farm({ ...cmd.options, runners, handlers, onEvent }).finally(() => progress.stop());
+  const result = await farm({ ...withDefaults(defaults, cmd.options), runners, handlers, onEvent }).finally(() =>
+    progress.stop(),
+  );
   if (result.error) err(result.error);
+  if (result.note) err(result.note);
   if (!cmd.quiet) {
     const left = result.remaining ? `, ${result.remaining} left in toprocess (run again to continue)` : '';
     out(

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { countLines } from '../util/count.js';
+import { formatDuration } from '../util/duration.js';
 import { resolveHandler } from '../tasklist/handlers.js';
 import { resolveRunner } from '../runners/registry.js';
 import { SlotLauncher, type ExitInfo, type Launched } from '../runners/process.js';
@@ -9,6 +10,10 @@ import { isUsageError, oneLine } from '../util/errors.js';
 import { DRAIN_SIGNAL, FARMER_SIGNALS, STOP_SIGNALS } from '../util/signals.js';
 import { StaleWorkdirError, Workdir, type Claim, type Completion, type WorkdirOptions } from '../workdir/workdir.js';
 import type { ExitCode, FarmEvent, FarmOptions, FarmResult, StopReason } from './options.js';
+import { budgetMessage, budgetSpent, failureBudget, type FailureBudget } from './failure-budget.js';
+import { machineProbes, requireTaskset, slurmTimeLeft } from './machine.js';
+import { planResources } from './resources.js';
+import { findDeadline, WalltimeGuard } from './walltime.js';
 
 const OUR_SIGNALS = new Set<string>(FARMER_SIGNALS);
 /** How long a task killed by one of our signals waits for the farmer's own copy (see startTask). */
@@ -62,13 +67,22 @@ class Farm {
   private readonly started = Date.now();
   private readonly baseEnv = { ...process.env };
   private launchers: SlotLauncher[] = [];
+  /** Per slot: its GPUs and cores, as its tasks see them. */
+  private readonly slotEnv: Array<Record<string, string>>;
+  private readonly budget: FailureBudget | undefined;
+  private walltime: WalltimeGuard | undefined;
+  private drainReason: StopReason = 'drain';
+  private walltimeNote = '';
   private resolveDone!: () => void;
   private readonly handlers = new Map<NodeJS.Signals, () => void>();
 
   constructor(options: FarmOptions) {
+    // Resources first: -n defaults to what they allow, and a shortfall is exit 2 before any write.
+    const plan = planResources(options, machineProbes());
+    this.budget = failureBudget(options.maxFailures, options.maxFailuresKill);
     this.o = {
       ...options,
-      workers: options.workers ?? availableParallelism(),
+      workers: plan.workers ?? options.workers ?? availableParallelism(),
       retries: options.retries ?? 0,
       lease: options.lease ?? 60_000,
       lockStale: options.lockStale ?? 30_000,
@@ -77,7 +91,12 @@ class Farm {
     this.runner =
       typeof options.runner === 'object' ? options.runner : resolveRunner(options.runner ?? 'default', options.runners);
     this.slots = new Array(this.o.workers).fill(null);
-    this.launchers = this.slots.map(() => new SlotLauncher(this.baseEnv));
+    const taskset = plan.slots.some((s) => s.cpus) ? requireTaskset() : undefined;
+    this.slotEnv = this.slots.map((_, i) => plan.slots[i]?.env ?? {});
+    this.launchers = this.slots.map((_, i) => {
+      const cpus = plan.slots[i]?.cpus;
+      return new SlotLauncher(this.baseEnv, cpus && taskset ? { cpus, taskset } : undefined);
+    });
   }
 
   async run(): Promise<FarmResult> {
@@ -130,7 +149,11 @@ class Farm {
       setInterval(() => (this.checkTasklist = true), 2_000),
     );
     if (o.timeout) this.timers.push(setTimeout(() => this.stop('timeout'), o.timeout));
+    const deadline =
+      o.walltimeGuard === false ? undefined : findDeadline(this.started, o.timeout, process.env, slurmTimeLeft);
+    if (deadline) this.walltime = new WalltimeGuard(deadline);
     if (this.stopReason) this.stop(this.stopReason);
+    this.checkBudget();
     this.requestSync();
     await done;
     return this.result();
@@ -159,6 +182,7 @@ class Farm {
   }
 
   private async doSync(): Promise<void> {
+    this.checkWalltime();
     const completions = this.completions.splice(0);
     const stopped = this.stoppedAttempts.splice(0);
     const accepting = !this.stopReason && !this.draining && !this.fatal;
@@ -171,6 +195,7 @@ class Farm {
         const res = await this.wd.sync({ completions, stopped, want, checkTasklist });
         res.outcomes.forEach((outcome, i) => this.reportEnd(completions[i], outcome));
         this.queue.push(...res.claims);
+        this.checkBudget();
         this.fillSlots();
       }
     } catch (err) {
@@ -209,6 +234,7 @@ class Farm {
 
   private fillSlots(): void {
     if (this.stopReason || this.draining || this.fatal) return;
+    if (this.queue.length > 0 && this.idle() > 0 && !this.checkWalltime()) return;
     while (this.queue.length > 0 && this.idle() > 0) this.startTask(this.queue.shift()!);
   }
 
@@ -255,6 +281,7 @@ class Farm {
       const spec = this.runner.command(claim.task, ctx);
       const env = {
         ...spec.env,
+        ...this.slotEnv[slot],
         PROC_NUMBER: String(claim.id),
         TASKFARMER_TASK_ID: String(claim.id),
         TASKFARMER_ATTEMPT: String(claim.attempt),
@@ -341,6 +368,7 @@ class Farm {
         task: r.claim.task,
       });
       this.meanMs = 0.9 * this.meanMs + 0.1 * (end - r.start);
+      this.walltime?.observe(end - r.start);
     }
     this.afterExit();
   }
@@ -383,12 +411,30 @@ class Farm {
   }
 
   /** No new tasks; running ones finish. */
-  drain(): void {
+  drain(reason: StopReason = 'drain'): void {
     if (this.draining || this.stopReason) return;
     this.draining = true;
+    this.drainReason = reason;
     for (const c of this.queue.splice(0)) this.stoppedAttempts.push({ id: c.id, attempt: c.attempt });
-    this.emit({ type: 'stopping', reason: 'drain' });
+    this.emit({ type: 'stopping', reason });
     this.requestSync();
+  }
+
+  /** --max-failures: once the workdir's final failures reach it, no more claims (and with kill, no more running). */
+  private checkBudget(): void {
+    if (this.stopReason || this.draining || !budgetSpent(this.budget, this.wd.state.count.failed)) return;
+    if (this.budget!.kill) this.stop('max-failures');
+    else this.drain('max-failures');
+  }
+
+  /** False (and draining) once a task started now is expected to outlive the farmer's deadline. */
+  private checkWalltime(): boolean {
+    const now = Date.now();
+    if (!this.walltime || this.stopReason || this.draining || this.walltime.fits(now)) return true;
+    const s = (ms: number) => formatDuration(Math.max(0, ms));
+    this.walltimeNote = `stopped claiming ${s(this.walltime.deadline - now)} before the time limit: tasks take up to ${s(this.walltime.p90()!)} (p90)`;
+    this.drain('walltime');
+    return false;
   }
 
   /**
@@ -450,13 +496,17 @@ class Farm {
     const failed = countLines(this.wd.l.failed);
     const remaining = st.count.pending + st.count.claimed;
     // Tasks left (stopped early, or handed back at the very end by a farmer that died): run again.
+    const stopReason = this.stopReason ?? (this.draining ? this.drainReason : undefined);
     let exitCode: ExitCode = failed > 0 ? 1 : 0;
     if (remaining > 0) exitCode = 75;
+    // Given up on purpose: run again only after looking at the failures (`taskfarmer requeue`).
+    if (stopReason === 'max-failures') exitCode = 1;
     if (this.fatal) exitCode = 74;
     return {
       exitCode,
       status: remaining > 0 || this.fatal ? 'incomplete' : failed > 0 ? 'failed' : 'complete',
-      stopReason: this.stopReason ?? (this.draining ? 'drain' : undefined),
+      stopReason,
+      note: this.note(stopReason, remaining),
       workdir: this.wd.l.dir,
       farmer: this.wd.farmerId,
       total: finished + failed + remaining,
@@ -467,6 +517,12 @@ class Farm {
       durationMs: Date.now() - this.started,
       error: this.fatal ? workdirError(this.wd.l.dir, this.fatal) : undefined,
     };
+  }
+
+  private note(reason: StopReason | undefined, left: number): string | undefined {
+    if (reason === 'max-failures') return budgetMessage(this.budget!, this.wd.state.count.failed, left);
+    if (reason === 'walltime') return `${this.walltimeNote}; ${left} left in toprocess`;
+    return undefined;
   }
 
   private installSignals(): void {

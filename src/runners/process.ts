@@ -53,10 +53,21 @@ export class SlotLauncher {
   private buffered = '';
   private current: { resolve: (e: ExitInfo) => void; pid?: number; pendingKill?: NodeJS.Signals } | undefined;
 
-  constructor(private readonly baseEnv: NodeJS.ProcessEnv) {}
+  /**
+   * `bind`: the slot's cores and the taskset that binds them. The launcher is started under
+   * taskset once, and every task it forks inherits its affinity: binding costs nothing per
+   * task. Without perl each task is wrapped in taskset instead.
+   */
+  constructor(
+    private readonly baseEnv: NodeJS.ProcessEnv,
+    private readonly bind?: { cpus: string; taskset: string },
+  ) {}
 
   run(spec: RunSpec, logFile: string, env: Record<string, string>): Launched {
-    if (!PERL) return spawnDirect(spec, logFile, { ...this.baseEnv, ...env });
+    if (!PERL) {
+      const bound = this.bind ? { file: this.bind.taskset, args: ['-c', this.bind.cpus, spec.file, ...spec.args] } : {};
+      return spawnDirect({ ...spec, ...bound }, logFile, { ...this.baseEnv, ...env });
+    }
     const child = this.ensure(PERL);
     const cur: NonNullable<SlotLauncher['current']> = { resolve: () => {} };
     const exited = new Promise<ExitInfo>((resolve) => (cur.resolve = resolve));
@@ -86,7 +97,9 @@ export class SlotLauncher {
     // Detached: a terminal's Ctrl-C reaches the farmer, which then stops tasks in order.
     // The launcher ignores the farmer's own signals; it is told their names (without SIG).
     const ignored = FARMER_SIGNALS.map((s) => s.slice(3));
-    const child = spawn(perl, ['-e', LAUNCHER, '--', ...ignored], {
+    const argv = [perl, '-e', LAUNCHER, '--', ...ignored];
+    if (this.bind) argv.unshift(this.bind.taskset, '-c', this.bind.cpus);
+    const child = spawn(argv[0], argv.slice(1), {
       stdio: ['pipe', 'pipe', 'inherit'],
       env: this.baseEnv,
       detached: true,

@@ -24,6 +24,8 @@ export class TaskState {
   private released = new Uint32Array(1024);
   private owner = new Int32Array(1024).fill(-1);
   private fails = new Uint16Array(1024);
+  /** id → the failed attempt a `rerun` took back (rare: a Map, not an array per task). */
+  private readonly reran = new Map<number, number>();
   private readonly claimedBy = new Map<number, Set<number>>();
   /** Base ids in claim order (ascending); an Int32Array to stay small with a million tasks. */
   private order = new Int32Array(1024);
@@ -118,6 +120,11 @@ export class TaskState {
       case 'done':
         return this.finish(r.id, Status.Done);
       case 'fail':
+        // A final failure that `requeue` took back is a release: its rerun record was read
+        // first, or a later claim was (only a rerun makes a finally failed task claimable).
+        if (r.final && ((this.reran.get(r.id) ?? -1) >= r.a || this.attemptOf(r.id) > r.a)) {
+          return this.release(r.id, r.a);
+        }
         if (r.final) return this.finish(r.id, Status.Failed);
         if (r.id < this.fails.length) this.fails[r.id]++;
         return this.release(r.id, r.a);
@@ -125,6 +132,8 @@ export class TaskState {
         return this.release(r.id, r.a);
       case 'carry':
         return this.carry(r.id, r.a, r.fails);
+      case 'rerun':
+        return this.rerun(r.id, r.a, r.task);
       case 'add': {
         this.addLate(r.id, r.task);
         const kept = this.early.get(r.id);
@@ -171,7 +180,10 @@ export class TaskState {
   }
 
   private applyClaim(farmer: number, id: number, a: number): void {
-    const s = this.statusOf(id);
+    let s = this.statusOf(id);
+    // A claim after a final failure can only follow a `requeue` whose record we have not read yet.
+    if (s === Status.Failed && a > this.attempt[id]) this.unfail(id, this.attempt[id]);
+    s = this.statusOf(id);
     if (s === Status.Absent || s === Status.Done || s === Status.Failed) return;
     if (a <= this.attempt[id]) return;
     this.attempt[id] = a;
@@ -185,6 +197,34 @@ export class TaskState {
     if (!set) this.claimedBy.set(farmer, (set = new Set()));
     set.add(id);
     this.setStatus(id, Status.Claimed);
+  }
+
+  /**
+   * A failed task back in the pool (`taskfarmer requeue`). Known and failed at attempt `a`: it
+   * is pending again; not known (it failed before the last compaction): it joins, as with `add`;
+   * claimed at attempt `a` (its final `fail` not read yet): that failure will count as a release.
+   */
+  private rerun(id: number, a: number, task: string): void {
+    this.reran.set(id, Math.max(a, this.reran.get(id) ?? 0));
+    const s = this.statusOf(id);
+    if (s === Status.Absent) {
+      this.apply(-1, { t: 'add', id, task });
+      if (a > this.attempt[id]) this.attempt[id] = a;
+      if (a > this.released[id]) this.released[id] = a;
+      return;
+    }
+    if (s === Status.Failed && this.attempt[id] <= a) this.unfail(id, a);
+    else if (s === Status.Claimed && this.attempt[id] <= a) {
+      this.fails[id] = 0;
+      this.release(id, this.attempt[id]);
+    }
+  }
+
+  private unfail(id: number, a: number): void {
+    this.fails[id] = 0;
+    if (a > this.released[id]) this.released[id] = a;
+    this.setStatus(id, Status.Pending);
+    this.returned.push(id);
   }
 
   /** A task carried over a compaction: attempts up to `a` are over, `fails` of them failed. */
