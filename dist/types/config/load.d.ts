@@ -1,6 +1,7 @@
 import type { Runner } from '../runners/types.js';
 import { type TasklistHandler } from '../tasklist/handlers.js';
 import type { HandlerConfig, RunnerConfig } from './types.js';
+import { type FarmDefaults } from './farm.js';
 import { type Found, type LoadOptions } from './files.js';
 export type { LoadOptions } from './files.js';
 /** Where a definition came from, for `config check` and for error messages. */
@@ -18,6 +19,8 @@ export interface LoadedConfig {
     sources: string[];
     runnerDefinitions: Record<string, Definition<RunnerConfig>>;
     handlerDefinitions: Record<string, Definition<HandlerConfig>>;
+    /** The `farm:` sections' options (later files override earlier ones, key by key). */
+    farm: FarmDefaults;
 }
 /**
  * Reads every configuration file (`files`: as configFiles(opts) finds them, if already known);

@@ -63,8 +63,18 @@ export interface TemplateHandlerConfig {
     quote?: boolean;
 }
 export type HandlerConfig = ListHandlerConfig | TemplateHandlerConfig;
+/** The `farm:` section: defaults for farm options, under their flag names. */
+export interface FarmConfig {
+    'gpus-per-worker'?: number;
+    gpus?: string | Array<string | number>;
+    'cpus-per-worker'?: number;
+    'max-failures'?: number;
+    'max-failures-kill'?: boolean;
+    'walltime-guard'?: boolean;
+}
 export interface ConfigDocument {
     runners?: Record<string, RunnerConfig>;
     tasklists?: Record<string, HandlerConfig>;
+    farm?: FarmConfig;
 }
 export {};

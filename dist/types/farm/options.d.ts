@@ -21,6 +21,18 @@ export interface FarmOptions {
     lockStale?: number;
     /** Between SIGTERM and SIGKILL when a task's tree is killed. Default 1 s. */
     killGrace?: number;
+    /** GPUs per worker slot: each slot gets a fixed, disjoint set (CUDA_VISIBLE_DEVICES…). */
+    gpusPerWorker?: number;
+    /** Comma-separated GPU ids to share out; default: CUDA_VISIBLE_DEVICES, ROCR_VISIBLE_DEVICES, SLURM_STEP_GPUS, SLURM_JOB_GPUS, else `nvidia-smi -L`. */
+    gpus?: string;
+    /** Cores per worker slot, from the farmer's own affinity mask; each slot is bound to its set. */
+    cpusPerWorker?: number;
+    /** Stop claiming after this many final failures in the workdir (every farmer's); exit 1. */
+    maxFailures?: number;
+    /** With maxFailures: also stop the running tasks (they go back to `toprocess`). */
+    maxFailuresKill?: boolean;
+    /** Do not start a task expected to outlive the timeout or Slurm time limit. Default true. */
+    walltimeGuard?: boolean;
     /** Runner name (`default` = shell) or a runner object. */
     runner?: string | Runner;
     /** Tasklist handler name (`default` = one command per line) or a function. */
@@ -35,7 +47,8 @@ export interface FarmOptions {
     /** Progress and task events, for displays and reports. */
     onEvent?: (event: FarmEvent) => void;
 }
-export type StopReason = 'timeout' | 'drain' | 'abort' | `signal:${string}`;
+/** `max-failures`: --max-failures was reached; `walltime`: the next task would not finish before the stop. */
+export type StopReason = 'timeout' | 'drain' | 'abort' | 'max-failures' | 'walltime' | `signal:${string}`;
 export type FarmEvent = {
     type: 'started';
     workdir: string;
@@ -69,7 +82,7 @@ export type FarmEvent = {
     type: 'warning';
     message: string;
 };
-/** 0 all finished; 1 some task failed; 74 the workdir could not be written; 75 stopped early, run again. */
+/** 0 all finished; 1 some task failed (or --max-failures stopped the farm); 74 the workdir could not be written; 75 stopped early, run again. */
 export type ExitCode = 0 | 1 | 74 | 75;
 export interface FarmResult {
     exitCode: ExitCode;
@@ -90,6 +103,8 @@ export interface FarmResult {
         stopped: number;
     };
     durationMs: number;
+    /** Why the farm stopped early, in one line, when a limit stopped it (max-failures, walltime). */
+    note?: string;
     /** Set when the farmer stopped on an error (exit 74). */
     error?: string;
 }

@@ -17,16 +17,25 @@ export declare function killTree(pid: number | undefined, signal: NodeJS.Signals
 /**
  * Starts tasks for one worker slot. Forking from Node costs ~1.4 ms of CPU a task (it copies a
  * large address space): more than running `true` itself. So each slot keeps a small perl
- * "launcher" that forks the tasks, 2-3x the throughput on short tasks. Each task still gets its
+ * launcher (launcher.pl, its wire protocol in its header) that forks the tasks. Each task still gets its
  * own process group, its own log file, and its exact exit status or signal. Without perl, Node
  * spawns the tasks itself.
  */
 export declare class SlotLauncher {
     private readonly baseEnv;
+    private readonly bind?;
     private child;
     private buffered;
     private current;
-    constructor(baseEnv: NodeJS.ProcessEnv);
+    /**
+     * `bind`: the slot's cores and the taskset that binds them. The launcher is started under
+     * taskset once, and every task it forks inherits its affinity: binding costs nothing per
+     * task. Without perl each task is wrapped in taskset instead.
+     */
+    constructor(baseEnv: NodeJS.ProcessEnv, bind?: {
+        cpus: string;
+        taskset: string;
+    } | undefined);
     run(spec: RunSpec, logFile: string, env: Record<string, string>): Launched;
     /** Ends the launcher (it exits when its input closes). */
     close(): void;

@@ -57,6 +57,17 @@ export type JournalRecord = {
     a: number;
     why: 'stop' | 'lease';
 }
+/**
+ * `taskfarmer requeue`: task `id`, whose final failure was attempt `a` (0 if that was before
+ * the last compaction), is back in the pool with its failed attempts forgotten. It carries
+ * the task, as `add` does, for a task that left this run's state when it failed.
+ */
+ | {
+    t: 'rerun';
+    id: number;
+    a: number;
+    task: string;
+}
 /** A task that joined after the workdir was created (lines appended to the tasklist). */
  | {
     t: 'add';

@@ -21,6 +21,8 @@ export declare class TaskState {
     private released;
     private owner;
     private fails;
+    /** id → the failed attempt a `rerun` took back (rare: a Map, not an array per task). */
+    private readonly reran;
     private readonly claimedBy;
     /** Base ids in claim order (ascending); an Int32Array to stay small with a million tasks. */
     private order;
@@ -65,6 +67,13 @@ export declare class TaskState {
     /** One past the highest id ever seen. */
     get size(): number;
     private applyClaim;
+    /**
+     * A failed task back in the pool (`taskfarmer requeue`). Known and failed at attempt `a`: it
+     * is pending again; not known (it failed before the last compaction): it joins, as with `add`;
+     * claimed at attempt `a` (its final `fail` not read yet): that failure will count as a release.
+     */
+    private rerun;
+    private unfail;
     /** A task carried over a compaction: attempts up to `a` are over, `fails` of them failed. */
     private carry;
     private release;
