@@ -3,7 +3,7 @@
 // Builds into a fresh folder and swaps it in, so tests running from dist/ never see half a build.
 import { build } from 'esbuild';
 import { chmod, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { emitTypes } from './types.mjs';
 
 const entries = {
@@ -65,16 +65,19 @@ if (!target) {
  * .npmignore in dist/chunks/ (package.json's `files` cannot name hashed chunks).
  */
 function npmIgnore(meta, dir) {
+  // Metafile paths are relative to the working directory; outdir may be absolute (the dist test).
+  const outputs = new Map(Object.entries(meta.outputs).map(([f, o]) => [resolve(f), o]));
+  const chunks = resolve(dir, 'chunks') + '/';
   const reached = new Set();
   const visit = (file) => {
     if (reached.has(file)) return;
     reached.add(file);
-    for (const i of meta.outputs[file]?.imports ?? []) if (!i.external) visit(i.path);
+    for (const i of outputs.get(file)?.imports ?? []) if (!i.external) visit(resolve(i.path));
   };
-  visit(`${dir}/cli.js`);
-  visit(`${dir}/lib.js`);
-  const actionOnly = Object.keys(meta.outputs)
-    .filter((f) => f.startsWith(`${dir}/chunks/`) && !reached.has(f))
+  visit(resolve(dir, 'cli.js'));
+  visit(resolve(dir, 'lib.js'));
+  const actionOnly = [...outputs.keys()]
+    .filter((f) => f.startsWith(chunks) && !reached.has(f))
     .map((f) => basename(f))
     .sort();
   return (
