@@ -4,19 +4,19 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-3IEZQYWC.js";
+} from "./chunks/chunk-C235DK5F.js";
 import {
   collectReport,
   farm,
   formatDuration,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-YZYWOI6I.js";
+} from "./chunks/chunk-6YBVOEE7.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   configFiles,
   withDefaults
-} from "./chunks/chunk-TMJFQARZ.js";
+} from "./chunks/chunk-DGYVN3PJ.js";
 import {
   writeFileAtomic
 } from "./chunks/chunk-T7Q255PZ.js";
@@ -5191,7 +5191,7 @@ async function main(argv) {
   const cmd = parseArgs(argv, package_default.version, (s) => process.stdout.write(s));
   if (cmd.kind === "exit") return cmd.code;
   if (cmd.kind === "report") return runReport(cmd.args);
-  if (cmd.kind === "config") return (await import("./chunks/config-command-ZORTKQ5X.js")).runConfig(cmd.args, out);
+  if (cmd.kind === "config") return (await import("./chunks/config-command-TPSP2ATT.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
   if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-43QVOSYM.js")).runRequeue(cmd.args, out);
   const files = configFiles({ file: cmd.config });
@@ -5199,7 +5199,7 @@ async function main(argv) {
     runners,
     handlers,
     farm: defaults
-  } = files.length ? (await import("./chunks/load-737QJPH5.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {}, farm: {} };
+  } = files.length ? (await import("./chunks/load-J7THWR2V.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {}, farm: {} };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e) => (progress.event(e), printer(e));

@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-YZYWOI6I.js";
+} from "./chunks/chunk-6YBVOEE7.js";
 import {
   debug,
   endGroup,
@@ -27,12 +27,12 @@ import {
   loadConfig,
   require__,
   require_dist
-} from "./chunks/chunk-HMT32AV4.js";
+} from "./chunks/chunk-EO4HNBJC.js";
 import {
   resolveHandler,
   resolveRunner,
   withDefaults
-} from "./chunks/chunk-TMJFQARZ.js";
+} from "./chunks/chunk-DGYVN3PJ.js";
 import "./chunks/chunk-T7Q255PZ.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {

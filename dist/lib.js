@@ -2,17 +2,17 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-3IEZQYWC.js";
+} from "./chunks/chunk-C235DK5F.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-YZYWOI6I.js";
+} from "./chunks/chunk-6YBVOEE7.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   loadConfig
-} from "./chunks/chunk-HMT32AV4.js";
-import "./chunks/chunk-TMJFQARZ.js";
+} from "./chunks/chunk-EO4HNBJC.js";
+import "./chunks/chunk-DGYVN3PJ.js";
 import "./chunks/chunk-T7Q255PZ.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {

@@ -23,6 +23,7 @@ export function farmDefaults(c: FarmConfig): FarmDefaults {
 
 /** Options from flags over defaults from the configuration: a flag not given leaves the default. */
 export function withDefaults<T extends object>(defaults: FarmDefaults, options: T): FarmDefaults & T {
-  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-  return { ...defaults, ...given } as FarmDefaults & T;
+  const out = { ...options } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(defaults)) if (out[k] === undefined) out[k] = v;
+  return out as FarmDefaults & T;
 }

@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ids, tempDir, writeTasks } from '../helpers/cli.js';
+import { slurmAvailable, startCluster, type SlurmCluster } from '../helpers/slurm.js';
+
+const skip = slurmAvailable();
+if (skip) console.log(`skipping the Slurm walltime test: ${skip}`);
+
+describe.skipIf(skip)('walltime-aware claiming under a real Slurm time limit', () => {
+  let cluster: SlurmCluster;
+  beforeAll(async () => {
+    cluster = await startCluster();
+  }, 90_000);
+  afterAll(() => cluster?.stop());
+
+  it('a step with --time=1 stops claiming before the limit (squeue %L) and exits 75, killing nothing', async () => {
+    const dir = tempDir('tf-walltime-');
+    // 15 s tasks against a 1-minute limit: two or three fit, the fourth would not.
+    const tasklist = writeTasks(
+      dir,
+      Array.from({ length: 8 }, () => 'sleep 15'),
+    );
+    const wd = join(dir, 'wd');
+    const child = spawn(
+      'srun',
+      ['-N1', '-n1', '--time=1', process.execPath, CLI, tasklist, '-w', wd, '-n', '1', '-v'],
+      {
+        env: cluster.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const code = await new Promise<number | null>((res) => child.on('close', res));
+    expect(code, output).toBe(75);
+    expect(output).toMatch(/stopped claiming .* before the time limit/);
+    expect(output).not.toMatch(/\[stopped\]|stopping \(/);
+    const finished = ids(join(wd, 'finished'));
+    expect(finished.length).toBeGreaterThanOrEqual(1);
+    expect(ids(join(wd, 'toprocess'))).toHaveLength(8 - finished.length);
+  }, 150_000);
+});
