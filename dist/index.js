@@ -1,13 +1,15 @@
 import { createRequire as __tfCreateRequire } from 'node:module'; const require = __tfCreateRequire(import.meta.url);
 import {
+  attemptTail,
   buildReport,
   farm,
   formatDuration,
   isTaskLine,
-  logTail,
+  layout,
+  logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-4R34JW4W.js";
+} from "./chunks/chunk-6YYWWA6V.js";
 import {
   debug,
   endGroup,
@@ -27,15 +29,14 @@ import {
   loadConfig,
   require__,
   require_dist
-} from "./chunks/chunk-3LJL7KY4.js";
+} from "./chunks/chunk-FCSRPYJT.js";
 import {
   UsageError,
   isUsageError,
-  layout,
   oneLine,
   resolveHandler,
   resolveRunner
-} from "./chunks/chunk-PUEK53PI.js";
+} from "./chunks/chunk-JQPW4QAZ.js";
 import {
   __toESM
 } from "./chunks/chunk-CFRLDQD2.js";
@@ -113,6 +114,11 @@ var action_inputs_schema_default = {
       minLength: 1,
       "x-expected": "must be a directory path"
     },
+    logs: {
+      description: "Where task output goes: per-task (logs/log_ID), per-worker (framed, one file per worker slot), none (discarded). Empty: the config file's logs, else per-task.",
+      enum: ["per-task", "per-worker", "none"],
+      "x-expected": "must be per-task, per-worker or none"
+    },
     "tasklist-handler": {
       description: "Tasklist handler name: default (one command per line), or one from the config file.",
       $ref: "#/$defs/name",
@@ -153,8 +159,8 @@ var action_inputs_schema_default = {
 
 // src/action/config.ts
 function loadActionConfig(file) {
-  const { runners, handlers } = loadConfig({ file });
-  return { runners, handlers };
+  const { runners, handlers, logs } = loadConfig({ file });
+  return { runners, handlers, logs };
 }
 
 // src/action/metadata.ts
@@ -257,13 +263,14 @@ function parseInputs(raw, declared, env = process.env) {
   }
   let runners = {};
   let handlers = {};
+  let configLogs;
   let configOk = !problems.has("config");
   if (configOk) {
     const path = ok("config") ? resolve(str("config")) : void 0;
     try {
       const why = path && fileProblem(path);
       if (why) throw new UsageError(why);
-      ({ runners, handlers } = loadActionConfig(path));
+      ({ runners, handlers, logs: configLogs } = loadActionConfig(path));
     } catch (err) {
       configOk = false;
       const lines = (err instanceof Error ? err.message : String(err)).split("\n").filter(Boolean);
@@ -292,7 +299,7 @@ function parseInputs(raw, declared, env = process.env) {
     const order = ["", ...declared.keys()];
     throw new InputError([...problems].sort((a, b) => rank(order, a[0]) - rank(order, b[0])).map(([, m]) => m));
   }
-  return settingsOf(values, env, runners, handlers);
+  return settingsOf({ ...values, logs: values.logs ?? configLogs }, env, runners, handlers);
 }
 function settingsOf(v, env, runners, handlers) {
   const inline = v.tasks;
@@ -322,6 +329,7 @@ function settingsOf(v, env, runners, handlers) {
       retries: v.retries ?? 0,
       runner: v.runner ?? "default",
       handler: v["tasklist-handler"] ?? "default",
+      logs: v.logs,
       runners,
       handlers
     },
@@ -453,15 +461,15 @@ var Progress = class {
       case "done":
         this.done++;
         if (this.debug)
-          this.group(`task ${e.id} finished in ${formatDuration(e.durationMs)}: ${shorten(e.task, 100)}`, e.log);
+          this.group(`task ${e.id} finished in ${formatDuration(e.durationMs)}: ${shorten(e.task, 100)}`, e);
         break;
       case "failed": {
         this.failed++;
         const f = { ...e };
         this.failures.push(f);
         const title = `\u2717 task ${e.id} failed (${howEnded(e)}) after ${formatDuration(e.durationMs)}, attempt ${e.attempt}: ${shorten(e.task, 100)}`;
-        if (this.failed <= this.maxGroups) this.group(title, e.log);
-        else info(`${title} \u2014 log: ${e.log}`);
+        if (this.failed <= this.maxGroups) this.group(title, e);
+        else info(`${title} \u2014 ${logWhere(e)}`);
         break;
       }
       case "retry":
@@ -475,13 +483,13 @@ var Progress = class {
         break;
     }
   }
-  group(title, log) {
-    const tail = logTail(log, 40, 8192);
+  group(title, e) {
+    const tail = attemptTail(e, 40, 8192);
     startGroup(title);
-    if (tail.truncated) info(`\u2026 (last lines of ${log})`);
+    if (tail.truncated) info(`\u2026 (last lines; ${logWhere(e)})`);
     const token = `taskfarmer-${randomUUID()}`;
     info(`::stop-commands::${token}`);
-    info(tail.text || "(empty log)");
+    info(tail.text || (e.log ? "(empty log)" : "(no log kept: logs is none)"));
     info(`::${token}::`);
     endGroup();
   }
@@ -497,10 +505,10 @@ function annotateFailures(failures, o) {
     shown.map((f) => f.id)
   );
   for (const f of shown) {
-    const tail = logTail(f.log, 5, 1024).text;
+    const tail = attemptTail(f, 5, 1024).text;
     error(`${shorten(f.task, 300)}${tail ? `
 ${tail}` : ""}
-log: ${f.log}`, {
+${logWhere(f)}`, {
       title: `task ${f.id} failed (${howEnded(f)}) after ${formatDuration(f.durationMs)}`,
       ...where.get(f.id)
     });

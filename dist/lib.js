@@ -2,19 +2,19 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-4RM72LBP.js";
+} from "./chunks/chunk-CGKT7B4S.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-4R34JW4W.js";
+} from "./chunks/chunk-6YYWWA6V.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig
-} from "./chunks/chunk-3LJL7KY4.js";
+} from "./chunks/chunk-FCSRPYJT.js";
 import {
   UsageError
-} from "./chunks/chunk-PUEK53PI.js";
+} from "./chunks/chunk-JQPW4QAZ.js";
 import "./chunks/chunk-CFRLDQD2.js";
 export {
   UsageError,

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/load.js';
 import type { Runner } from '../runners/types.js';
 import type { TasklistHandler } from '../tasklist/handlers.js';
+import type { LogMode } from '../workdir/tasklog.js';
 
 /**
  * The runners and tasklist handlers the step may name: the same configuration files the CLI
@@ -10,7 +11,8 @@ import type { TasklistHandler } from '../tasklist/handlers.js';
 export function loadActionConfig(file: string | undefined): {
   runners: Record<string, Runner>;
   handlers: Record<string, TasklistHandler>;
+  logs?: LogMode;
 } {
-  const { runners, handlers } = loadConfig({ file });
-  return { runners, handlers };
+  const { runners, handlers, logs } = loadConfig({ file });
+  return { runners, handlers, logs };
 }

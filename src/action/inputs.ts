@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import schema from '../../schemas/action-inputs.schema.json' with { type: 'json' };
 import type { FarmOptions } from '../farm/options.js';
+import type { LogMode } from '../workdir/tasklog.js';
 import { resolveRunner } from '../runners/registry.js';
 import type { Runner } from '../runners/types.js';
 import { resolveHandler, type TasklistHandler } from '../tasklist/handlers.js';
@@ -127,6 +128,7 @@ export function parseInputs(
   }
   let runners: Record<string, Runner> = {};
   let handlers: Record<string, TasklistHandler> = {};
+  let configLogs: LogMode | undefined;
   let configOk = !problems.has('config');
   if (configOk) {
     // Read even without the input: ~/.pytaskfarmer, ~/.taskfarmer and ./taskfarmer.yml, as the CLI does.
@@ -134,7 +136,7 @@ export function parseInputs(
     try {
       const why = path && fileProblem(path);
       if (why) throw new UsageError(why);
-      ({ runners, handlers } = loadActionConfig(path));
+      ({ runners, handlers, logs: configLogs } = loadActionConfig(path));
     } catch (err) {
       configOk = false;
       const lines = (err instanceof Error ? err.message : String(err)).split('\n').filter(Boolean);
@@ -164,7 +166,7 @@ export function parseInputs(
     const order = ['', ...declared.keys()];
     throw new InputError([...problems].sort((a, b) => rank(order, a[0]) - rank(order, b[0])).map(([, m]) => m));
   }
-  return settingsOf(values, env, runners, handlers);
+  return settingsOf({ ...values, logs: values.logs ?? configLogs }, env, runners, handlers);
 }
 
 function settingsOf(
@@ -201,6 +203,7 @@ function settingsOf(
       retries: (v.retries as number | undefined) ?? 0,
       runner: (v.runner as string | undefined) ?? 'default',
       handler: (v['tasklist-handler'] as string | undefined) ?? 'default',
+      logs: v.logs as LogMode | undefined,
       runners,
       handlers,
     },

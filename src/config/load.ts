@@ -20,6 +20,7 @@ import { UsageError } from '../util/errors.js';
 import { buildHandler, buildRunner } from './build.js';
 import { mapIni, parseIni } from './ini.js';
 import type { ConfigDocument, HandlerConfig, RunnerConfig } from './types.js';
+import type { LogMode } from '../workdir/tasklog.js';
 import { lineOf, schemaProblems } from './validate.js';
 import { configFiles, type Found, type LoadOptions } from './files.js';
 
@@ -41,6 +42,8 @@ export interface LoadedConfig {
   sources: string[];
   runnerDefinitions: Record<string, Definition<RunnerConfig>>;
   handlerDefinitions: Record<string, Definition<HandlerConfig>>;
+  /** Where task output goes, from the last file that says (`logs:`). */
+  logs?: LogMode;
 }
 
 /**
@@ -53,12 +56,14 @@ export function loadConfig(opts: LoadOptions = {}, files: Found[] = configFiles(
   const problems: string[] = [];
   const runnerDefinitions: Record<string, Definition<RunnerConfig>> = {};
   const handlerDefinitions: Record<string, Definition<HandlerConfig>> = {};
+  let logs: LogMode | undefined;
   for (const f of files) {
     const shown = display(f.path, cwd, home);
     const r = f.path.endsWith('.ini') ? readIni(f.path, shown, f.explicit) : readYaml(f.path, shown);
     problems.push(...r.problems);
     Object.assign(runnerDefinitions, r.runners);
     Object.assign(handlerDefinitions, r.handlers);
+    logs = r.logs ?? logs;
   }
   if (problems.length) throw new UsageError(problems.join('\n'));
 
@@ -70,13 +75,14 @@ export function loadConfig(opts: LoadOptions = {}, files: Found[] = configFiles(
   for (const [name, d] of Object.entries(handlerDefinitions)) {
     handlers[name] = d.config ? buildHandler(name, d.config) : unavailableHandler(d.unavailable!);
   }
-  return { runners, handlers, sources: files.map((f) => f.path), runnerDefinitions, handlerDefinitions };
+  return { runners, handlers, sources: files.map((f) => f.path), runnerDefinitions, handlerDefinitions, logs };
 }
 
 interface FileResult {
   runners: Record<string, Definition<RunnerConfig>>;
   handlers: Record<string, Definition<HandlerConfig>>;
   problems: string[];
+  logs?: LogMode;
 }
 
 function readText(path: string, shown: string, problems: string[]): string | undefined {
@@ -116,6 +122,7 @@ function readYaml(path: string, shown: string): FileResult {
     return res;
   }
   const cfg = value as ConfigDocument;
+  res.logs = cfg.logs;
   for (const [name, r] of Object.entries(cfg.runners ?? {})) {
     res.runners[name] = { config: r, source: sourceOf(at('/runners', name)) };
   }

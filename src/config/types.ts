@@ -78,6 +78,8 @@ export interface TemplateHandlerConfig {
 export type HandlerConfig = ListHandlerConfig | TemplateHandlerConfig;
 
 export interface ConfigDocument {
+  /** Where task output goes, unless `--logs` (or the `logs` Action input) says. */
+  logs?: 'per-task' | 'per-worker' | 'none';
   runners?: Record<string, RunnerConfig>;
   tasklists?: Record<string, HandlerConfig>;
 }

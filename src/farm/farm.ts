@@ -95,6 +95,7 @@ class Farm {
       lease: o.lease,
       lockStale: o.lockStale,
       workers: o.workers,
+      logs: o.logs,
       warn: (message) => this.emit({ type: 'warning', message }),
     };
     try {
@@ -108,6 +109,7 @@ class Farm {
     const st = this.wd.state;
     this.emit({
       type: 'started',
+      logs: this.wd.logs,
       workdir: this.wd.l.dir,
       farmer: this.wd.farmerId,
       workers: o.workers,
@@ -238,13 +240,21 @@ class Farm {
 
   private startTask(claim: Claim): void {
     const slot = this.slots.indexOf(null);
-    const ctx: TaskContext = { id: claim.id, attempt: claim.attempt, slot, workdir: this.wd.l.dir };
+    const start = Date.now();
+    const wd = this.wd;
+    const ctx: TaskContext = {
+      id: claim.id,
+      attempt: claim.attempt,
+      slot,
+      workdir: wd.l.dir,
+      note: (text) => wd.note({ id: claim.id, attempt: claim.attempt, slot, start }, text),
+    };
     const r: Running = {
       claim,
       slot,
       ctx,
       proc: undefined,
-      start: Date.now(),
+      start,
       timedOut: false,
       stopped: false,
       timers: [],
@@ -261,7 +271,7 @@ class Farm {
         TASKFARMER_WORKDIR: this.wd.l.dir,
         TASKFARMER_WORKER: String(slot),
       };
-      r.proc = this.launchers[slot].run(spec, this.wd.logPath(claim.id), env);
+      r.proc = this.launchers[slot].run(spec, wd.logTarget(claim.id, claim.attempt, slot), env);
       exited = r.proc.exited;
     } catch (err) {
       exited = Promise.resolve({ code: null, signal: null, error: oneLine(err) });
@@ -324,7 +334,7 @@ class Farm {
         signal: info.signal,
         timedOut: false,
         durationMs: end - r.start,
-        log: this.wd.logPath(r.claim.id),
+        log: this.wd.logFile(r.claim.id, r.slot),
       });
     } else {
       if (info.error) this.emit({ type: 'warning', message: `task ${r.claim.id} could not start: ${info.error}` });
@@ -360,7 +370,7 @@ class Farm {
       signal: c.signal,
       timedOut: c.timedOut,
       durationMs: c.end - c.start,
-      log: this.wd.logPath(c.id),
+      log: this.wd.logFile(c.id, c.slot),
     });
   }
 

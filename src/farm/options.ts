@@ -1,5 +1,6 @@
 import type { Runner } from '../runners/types.js';
 import type { TasklistHandler } from '../tasklist/handlers.js';
+import type { LogMode } from '../workdir/tasklog.js';
 import type { Outcome } from '../workdir/workdir.js';
 
 /** Everything farm() needs; adapters build it from argv or Action inputs, validated at the edge. */
@@ -22,6 +23,11 @@ export interface FarmOptions {
   lockStale?: number;
   /** Between SIGTERM and SIGKILL when a task's tree is killed. Default 1 s. */
   killGrace?: number;
+  /**
+   * Where task output goes: `per-task` (default, PyTaskFarmer's `logs/log_<id>`), `per-worker`
+   * (framed, appended to one file per worker slot: no file per task), or `none` (discarded).
+   */
+  logs?: LogMode;
   /** Runner name (`default` = shell) or a runner object. */
   runner?: string | Runner;
   /** Tasklist handler name (`default` = one command per line) or a function. */
@@ -42,6 +48,8 @@ export type StopReason = 'timeout' | 'drain' | 'abort' | `signal:${string}`;
 export type FarmEvent =
   | {
       type: 'started';
+      /** The log mode its tasks run with. */
+      logs: LogMode;
       workdir: string;
       farmer: string;
       workers: number;
@@ -61,6 +69,7 @@ export type FarmEvent =
       signal: string | null;
       timedOut: boolean;
       durationMs: number;
+      /** The file that holds its output: its own log, or its worker's (per-worker); '' with logs none. */
       log: string;
     }
   | { type: 'stopping'; reason: StopReason }
