@@ -4357,7 +4357,8 @@ var package_default = {
     format: "prettier --write src tests",
     start: "node dist/cli.js examples/hello.tasks -n 4 -w examples/hello.tasks_workdir --verbose && node dist/cli.js status examples/hello.tasks_workdir",
     test: "npm run typecheck && npm run lint && npm run build && vitest run",
-    bench: "node bench/run.mjs"
+    bench: "node bench/run.mjs",
+    "bench:logs": "node bench/log-modes.mjs"
   },
   dependencies: {
     "@actions/artifact": "^6.2.1",
