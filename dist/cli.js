@@ -4,28 +4,33 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-C235DK5F.js";
+} from "./chunks/chunk-AOILXQDE.js";
 import {
+  LOG_MODES,
+  TaskLogs,
   collectReport,
   farm,
   formatDuration,
+  logLabel,
+  logWhere,
   parseDuration,
+  readOutput,
   renderMarkdownSummary
-} from "./chunks/chunk-6YBVOEE7.js";
+} from "./chunks/chunk-4JHE5XL5.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   configFiles,
   withDefaults
-} from "./chunks/chunk-DGYVN3PJ.js";
+} from "./chunks/chunk-56BKLTV2.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-T7Q255PZ.js";
+} from "./chunks/chunk-SCQ4AY5Y.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   UsageError,
   isUsageError,
   oneLine
-} from "./chunks/chunk-6TYOLSMY.js";
+} from "./chunks/chunk-VRDWDH7S.js";
 import {
   __commonJS,
   __require,
@@ -4368,7 +4373,8 @@ var package_default = {
     format: "prettier --write src tests",
     start: "node dist/cli.js examples/hello.tasks -n 4 -w examples/hello.tasks_workdir --verbose && node dist/cli.js status examples/hello.tasks_workdir",
     test: "npm run typecheck && npm run lint && npm run build && vitest run",
-    bench: "node bench/run.mjs"
+    bench: "node bench/run.mjs",
+    "bench:logs": "node bench/log-modes.mjs"
   },
   devDependencies: {
     "@actions/artifact": "^6.2.1",
@@ -4603,7 +4609,7 @@ function renderHtml(report, spans, title = "taskfarmer report") {
   const data = chartData(report, spans, title);
   const c = report.counts;
   const d = report.durations;
-  const card = (label, value, cls = "") => `<div class="card ${cls}"><div class="value">${esc(value)}</div><div class="label">${esc(label)}</div></div>`;
+  const card = (label2, value, cls = "") => `<div class="card ${cls}"><div class="value">${esc(value)}</div><div class="label">${esc(label2)}</div></div>`;
   const cards = [
     card("tasks", String(c.total)),
     card("finished", String(c.finished), "ok"),
@@ -4619,7 +4625,7 @@ function renderHtml(report, spans, title = "taskfarmer report") {
     (f) => `<tr><td>${esc(f.host)}</td><td>${f.pid}</td><td>${f.workers}</td><td>${f.attempts}</td><td>${time(f.start)}</td><td>${time(f.end)}</td><td>${f.ended ? "stopped" : "running or gone"}</td><td><code>${esc(f.id)}</code></td></tr>`
   ).join("\n");
   const failures = report.failures.map(
-    (t) => `<section class="failure" data-id="${t.id}"><h3>task ${t.id} \u2014 ${esc(how(t))}${t.durationMs === null ? "" : ` after ${formatDuration(t.durationMs)}`}, attempt ${t.attempts}${t.host ? ` on ${esc(t.host)}` : ""}</h3><pre class="cmd">${esc(t.task)}</pre><div class="logname">${esc(t.log)}${t.logTailTruncated ? " (last lines)" : ""}</div><pre class="log">${esc(t.logTail) || "(empty log)"}</pre></section>`
+    (t) => `<section class="failure" data-id="${t.id}"><h3>task ${t.id} \u2014 ${esc(how(t))}${t.durationMs === null ? "" : ` after ${formatDuration(t.durationMs)}`}, attempt ${t.attempts}${t.host ? ` on ${esc(t.host)}` : ""}</h3><pre class="cmd">${esc(t.task)}</pre><div class="logname">${esc(logLabel(t))}${t.logTailTruncated ? " (last lines)" : ""}</div><pre class="log">${esc(t.logTail) || "(empty log)"}</pre></section>`
   ).join("\n");
   const omitted = report.failuresOmitted ? `<p>${report.failuresOmitted} more failed task(s) not shown.</p>` : "";
   const json = JSON.stringify(data).replace(/</g, "\\u003c");
@@ -4735,8 +4741,6 @@ function esc(s) {
 
 // src/report/joblog.ts
 import { constants } from "node:os";
-import { statSync } from "node:fs";
-import { join } from "node:path";
 var HEADER = "Seq	Host	Starttime	JobRuntime	Send	Receive	Exitval	Signal	Command\n";
 function* joblogLines(report) {
   yield HEADER;
@@ -4744,14 +4748,13 @@ function* joblogLines(report) {
     (t) => (t.outcome === "finished" || t.outcome === "failed") && t.start !== null && t.end !== null
   );
   ended.sort((a, b) => a.end - b.end || a.id - b.id);
+  const outputs = new TaskLogs(report.workdir).find(ended.map((t) => t.id));
   for (const t of ended) {
     const sig = t.signal ? constants.signals[t.signal] ?? 0 : 0;
     const exit = sig ? 0 : t.exitCode ?? 0;
-    let received = 0;
-    try {
-      received = statSync(join(report.workdir, t.log)).size;
-    } catch {
-    }
+    const kept = outputs.get(t.id);
+    const last = kept[kept.length - 1];
+    const received = last ? last.ranges.reduce((n, [s, e]) => n + e - s, 0) : 0;
     const runtime = (Math.max(0, t.end - t.start) / 1e3).toFixed(3).padStart(10);
     const cmd = t.task.replace(/[\t\n]/g, " ");
     yield `${t.id + 1}	${t.host ?? ":"}	${(t.start / 1e3).toFixed(3)}	${runtime}	0	${received}	${exit}	${sig}	${cmd}
@@ -4937,6 +4940,43 @@ function parseIds(text) {
   return ids;
 }
 
+// src/cli/logs-command.ts
+import { relative } from "node:path";
+function addLogsCommand(program2, parsed) {
+  program2.command("logs").description("print a task's output, whatever the log mode it ran with (the latest attempt by default)").argument("<workdir>", "work directory").argument("<id>", "task id (PROC_NUMBER)").option("--attempt <N>", "that attempt (1 = the first run)").option("--all", 'every attempt kept, oldest first, each after a "==> task ID attempt N <==" line').action((workdir, id, o) => {
+    if (o.attempt !== void 0 && o.all) throw new UsageError("--attempt and --all exclude each other");
+    parsed({
+      workdir,
+      id: nonNegativeInt("task id", id),
+      attempt: o.attempt === void 0 ? void 0 : positiveInt("--attempt", o.attempt),
+      all: Boolean(o.all)
+    });
+  });
+}
+function runLogs(a, write, note) {
+  const logs = TaskLogs.open(a.workdir);
+  const kept = logs.outputs(a.id).filter((o) => a.attempt === void 0 || o.attempt === a.attempt);
+  if (kept.length === 0) {
+    const which = a.attempt === void 0 ? "" : ` of attempt ${a.attempt}`;
+    const why = a.attempt === void 0 ? "it has not run yet, or ran with --logs none" : "per-task logs keep only the latest attempt, unnumbered; per-worker logs keep each attempt";
+    note(`no output${which} of task ${a.id} is kept in ${a.workdir} (${why})`);
+    return 1;
+  }
+  const shown = a.all ? kept : kept.slice(-1);
+  let glued = false;
+  for (const o of shown) {
+    if (a.all) write(`${glued ? "\n" : ""}==> task ${a.id} ${label(o)} (${relative(logs.l.dir, o.file)}) <==
+`);
+    const { bytes } = readOutput(o);
+    write(bytes);
+    glued = bytes.length > 0 && bytes[bytes.length - 1] !== 10;
+    if (!o.complete)
+      note(`task ${a.id} ${label(o)} is still running, or its farmer died during it: its output may be cut short`);
+  }
+  return 0;
+}
+var label = (o) => o.attempt === null ? "latest attempt with a per-task log" : `attempt ${o.attempt}`;
+
 // src/cli/args.ts
 function positiveInt(flag, value) {
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
@@ -4947,6 +4987,12 @@ function positiveInt(flag, value) {
 function nonNegativeInt(flag, value) {
   if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag} must be a whole number \u2265 0 (got "${value}")`);
   return Number(value);
+}
+function logMode(where, value) {
+  if (!LOG_MODES.includes(value)) {
+    throw new UsageError(`${where} must be per-task, per-worker or none (got "${value}")`);
+  }
+  return value;
 }
 function dropVerboseLevel(argv) {
   const out2 = [];
@@ -4972,6 +5018,9 @@ function parseArgs(argv, version, write) {
     "-t, --tasklist <HANDLER>",
     "tasklist handler: default (one command per line), or one named in the configuration",
     "default"
+  ).option(
+    "--logs <MODE>",
+    "where task output goes: per-task (logs/log_ID, PyTaskFarmer's), per-worker (one file per worker), none (default: the configuration's logs, else per-task)"
   ).option("--config <FILE>", "configuration file with runners and handlers (default: ./taskfarmer.yml)").option("-v, --verbose", "print a line per task start and end").option("-q, --quiet", "print nothing but errors").action((tasklist, o, cmd) => {
     const s = (k) => o[k];
     const int = (k, flag) => s(k) === void 0 ? void 0 : positiveInt(flag, s(k));
@@ -4997,7 +5046,8 @@ function parseArgs(argv, version, write) {
         maxFailures: int("maxFailures", "--max-failures"),
         maxFailuresKill: o.maxFailuresKill ? true : void 0,
         // Unset unless given, so that a configuration file's walltime-guard can apply.
-        walltimeGuard: cmd.getOptionValueSource("walltimeGuard") === "cli" ? false : void 0
+        walltimeGuard: cmd.getOptionValueSource("walltimeGuard") === "cli" ? false : void 0,
+        logs: s("logs") === void 0 ? void 0 : logMode("--logs", s("logs"))
       }
     };
   });
@@ -5007,6 +5057,7 @@ function parseArgs(argv, version, write) {
   });
   addReportCommand(program2, (args) => result = { kind: "report", args });
   addRequeueCommand(program2, (args) => result = { kind: "requeue", args });
+  addLogsCommand(program2, (args) => result = { kind: "logs", args });
   addConfigCommand(program2, (args) => result = { kind: "config", args });
   try {
     program2.parse(dropVerboseLevel(argv), { from: "user" });
@@ -5161,7 +5212,7 @@ function eventPrinter(verbose, quiet) {
       case "task-end": {
         const how2 = e.timedOut ? "timed out" : e.signal ? `killed by ${e.signal}` : `exit ${e.rc}`;
         if (e.outcome === "failed" && !quiet)
-          err(`task ${e.id} failed (${how2}) after ${formatDuration(e.durationMs)}: ${e.task} \u2014 log: ${e.log}`);
+          err(`task ${e.id} failed (${how2}) after ${formatDuration(e.durationMs)}: ${e.task} \u2014 ${logWhere(e)}`);
         else if (verbose)
           out(`[${e.outcome}] task ${e.id} attempt ${e.attempt} (${how2}) in ${formatDuration(e.durationMs)}`);
         break;
@@ -5191,21 +5242,33 @@ async function main(argv) {
   const cmd = parseArgs(argv, package_default.version, (s) => process.stdout.write(s));
   if (cmd.kind === "exit") return cmd.code;
   if (cmd.kind === "report") return runReport(cmd.args);
-  if (cmd.kind === "config") return (await import("./chunks/config-command-TPSP2ATT.js")).runConfig(cmd.args, out);
+  if (cmd.kind === "config") return (await import("./chunks/config-command-VEVMYSFF.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
-  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-43QVOSYM.js")).runRequeue(cmd.args, out);
+  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-75DYE4HR.js")).runRequeue(cmd.args, out);
+  if (cmd.kind === "logs")
+    return runLogs(
+      cmd.args,
+      (b) => process.stdout.write(b),
+      (s) => err(s)
+    );
   const files = configFiles({ file: cmd.config });
   const {
     runners,
     handlers,
-    farm: defaults
-  } = files.length ? (await import("./chunks/load-J7THWR2V.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {}, farm: {} };
+    farm: defaults,
+    logs
+  } = files.length ? (await import("./chunks/load-KMI3IGZM.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {}, farm: {}, logs: void 0 };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e) => (progress.event(e), printer(e));
-  const result = await farm({ ...withDefaults(defaults, cmd.options), runners, handlers, onEvent }).finally(
-    () => progress.stop()
-  );
+  const options = {
+    ...withDefaults(defaults, cmd.options),
+    logs: cmd.options.logs ?? logs,
+    runners,
+    handlers,
+    onEvent
+  };
+  const result = await farm(options).finally(() => progress.stop());
   if (result.error) err(result.error);
   if (result.note) err(result.note);
   if (!cmd.quiet) {

@@ -1,13 +1,14 @@
 import { createRequire as __tfCreateRequire } from 'node:module'; const require = __tfCreateRequire(import.meta.url);
 import {
+  attemptTail,
   buildReport,
   farm,
   formatDuration,
   isTaskLine,
-  logTail,
+  logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-6YBVOEE7.js";
+} from "./chunks/chunk-4JHE5XL5.js";
 import {
   debug,
   endGroup,
@@ -27,20 +28,21 @@ import {
   loadConfig,
   require__,
   require_dist
-} from "./chunks/chunk-EO4HNBJC.js";
+} from "./chunks/chunk-FEJZT2XD.js";
 import {
   resolveHandler,
   resolveRunner,
   withDefaults
-} from "./chunks/chunk-DGYVN3PJ.js";
-import "./chunks/chunk-T7Q255PZ.js";
+} from "./chunks/chunk-56BKLTV2.js";
+import {
+  layout
+} from "./chunks/chunk-SCQ4AY5Y.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   UsageError,
   isUsageError,
-  layout,
   oneLine
-} from "./chunks/chunk-6TYOLSMY.js";
+} from "./chunks/chunk-VRDWDH7S.js";
 import {
   __toESM
 } from "./chunks/chunk-CFRLDQD2.js";
@@ -173,6 +175,11 @@ var action_inputs_schema_default = {
       minLength: 1,
       "x-expected": "must be a directory path"
     },
+    logs: {
+      description: "Where task output goes: per-task (logs/log_ID), per-worker (framed, one file per worker slot), none (discarded). Empty: the config file's logs, else per-task.",
+      enum: ["per-task", "per-worker", "none"],
+      "x-expected": "must be per-task, per-worker or none"
+    },
     "tasklist-handler": {
       description: "Tasklist handler name: default (one command per line), or one from the config file.",
       $ref: "#/$defs/name",
@@ -213,8 +220,8 @@ var action_inputs_schema_default = {
 
 // src/action/config.ts
 function loadActionConfig(file) {
-  const { runners, handlers, farm: farm2 } = loadConfig({ file });
-  return { runners, handlers, farm: farm2 };
+  const { runners, handlers, farm: farm2, logs } = loadConfig({ file });
+  return { runners, handlers, farm: farm2, logs };
 }
 
 // src/action/metadata.ts
@@ -323,13 +330,14 @@ function parseInputs(raw, declared, env = process.env) {
   let runners = {};
   let handlers = {};
   let defaults = {};
+  let configLogs;
   let configOk = !problems.has("config");
   if (configOk) {
     const path = ok("config") ? resolve(str("config")) : void 0;
     try {
       const why = path && fileProblem(path);
       if (why) throw new UsageError(why);
-      ({ runners, handlers, farm: defaults } = loadActionConfig(path));
+      ({ runners, handlers, farm: defaults, logs: configLogs } = loadActionConfig(path));
     } catch (err) {
       configOk = false;
       const lines = (err instanceof Error ? err.message : String(err)).split("\n").filter(Boolean);
@@ -358,7 +366,7 @@ function parseInputs(raw, declared, env = process.env) {
     const order = ["", ...declared.keys()];
     throw new InputError([...problems].sort((a, b) => rank(order, a[0]) - rank(order, b[0])).map(([, m]) => m));
   }
-  const settings = settingsOf(values, env, runners, handlers);
+  const settings = settingsOf({ ...values, logs: values.logs ?? configLogs }, env, runners, handlers);
   return { ...settings, farm: withDefaults(defaults, settings.farm) };
 }
 function settingsOf(v, env, runners, handlers) {
@@ -389,6 +397,7 @@ function settingsOf(v, env, runners, handlers) {
       retries: v.retries ?? 0,
       runner: v.runner ?? "default",
       handler: v["tasklist-handler"] ?? "default",
+      logs: v.logs,
       runners,
       handlers,
       gpusPerWorker: v["gpus-per-worker"],
@@ -526,15 +535,15 @@ var Progress = class {
       case "done":
         this.done++;
         if (this.debug)
-          this.group(`task ${e.id} finished in ${formatDuration(e.durationMs)}: ${shorten(e.task, 100)}`, e.log);
+          this.group(`task ${e.id} finished in ${formatDuration(e.durationMs)}: ${shorten(e.task, 100)}`, e);
         break;
       case "failed": {
         this.failed++;
         const f = { ...e };
         this.failures.push(f);
         const title = `\u2717 task ${e.id} failed (${howEnded(e)}) after ${formatDuration(e.durationMs)}, attempt ${e.attempt}: ${shorten(e.task, 100)}`;
-        if (this.failed <= this.maxGroups) this.group(title, e.log);
-        else info(`${title} \u2014 log: ${e.log}`);
+        if (this.failed <= this.maxGroups) this.group(title, e);
+        else info(`${title} \u2014 ${logWhere(e)}`);
         break;
       }
       case "retry":
@@ -548,13 +557,13 @@ var Progress = class {
         break;
     }
   }
-  group(title, log) {
-    const tail = logTail(log, 40, 8192);
+  group(title, e) {
+    const tail = attemptTail(e, 40, 8192);
     startGroup(title);
-    if (tail.truncated) info(`\u2026 (last lines of ${log})`);
+    if (tail.truncated) info(`\u2026 (last lines; ${logWhere(e)})`);
     const token = `taskfarmer-${randomUUID()}`;
     info(`::stop-commands::${token}`);
-    info(tail.text || "(empty log)");
+    info(tail.text || (e.log ? "(empty log)" : "(no log kept: logs is none)"));
     info(`::${token}::`);
     endGroup();
   }
@@ -570,10 +579,10 @@ function annotateFailures(failures, o) {
     shown.map((f) => f.id)
   );
   for (const f of shown) {
-    const tail = logTail(f.log, 5, 1024).text;
+    const tail = attemptTail(f, 5, 1024).text;
     error(`${shorten(f.task, 300)}${tail ? `
 ${tail}` : ""}
-log: ${f.log}`, {
+${logWhere(f)}`, {
       title: `task ${f.id} failed (${howEnded(f)}) after ${formatDuration(f.durationMs)}`,
       ...where.get(f.id)
     });

@@ -2,22 +2,22 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-C235DK5F.js";
+} from "./chunks/chunk-AOILXQDE.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-6YBVOEE7.js";
+} from "./chunks/chunk-4JHE5XL5.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   loadConfig
-} from "./chunks/chunk-EO4HNBJC.js";
-import "./chunks/chunk-DGYVN3PJ.js";
-import "./chunks/chunk-T7Q255PZ.js";
+} from "./chunks/chunk-FEJZT2XD.js";
+import "./chunks/chunk-56BKLTV2.js";
+import "./chunks/chunk-SCQ4AY5Y.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   UsageError
-} from "./chunks/chunk-6TYOLSMY.js";
+} from "./chunks/chunk-VRDWDH7S.js";
 import "./chunks/chunk-CFRLDQD2.js";
 export {
   UsageError,

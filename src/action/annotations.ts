@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { logTail } from '../report/logtail.js';
+import { attemptTail, logWhere } from '../report/logtail.js';
 import { isTaskLine } from '../tasklist/parse.js';
 import { formatDuration } from '../util/duration.js';
 import { howEnded, shorten, type FailedTask } from './progress.js';
@@ -29,8 +29,8 @@ export function annotateFailures(failures: FailedTask[], o: AnnotateOptions): vo
     shown.map((f) => f.id),
   );
   for (const f of shown) {
-    const tail = logTail(f.log, 5, 1024).text;
-    core.error(`${shorten(f.task, 300)}${tail ? `\n${tail}` : ''}\nlog: ${f.log}`, {
+    const tail = attemptTail(f, 5, 1024).text;
+    core.error(`${shorten(f.task, 300)}${tail ? `\n${tail}` : ''}\n${logWhere(f)}`, {
       title: `task ${f.id} failed (${howEnded(f)}) after ${formatDuration(f.durationMs)}`,
       ...where.get(f.id),
     });

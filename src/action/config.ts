@@ -2,6 +2,7 @@ import type { FarmDefaults } from '../config/farm.js';
 import { loadConfig } from '../config/load.js';
 import type { Runner } from '../runners/types.js';
 import type { TasklistHandler } from '../tasklist/handlers.js';
+import type { LogMode } from '../workdir/tasklog.js';
 
 /**
  * The runners and tasklist handlers the step may name: the same configuration files the CLI
@@ -12,7 +13,8 @@ export function loadActionConfig(file: string | undefined): {
   runners: Record<string, Runner>;
   handlers: Record<string, TasklistHandler>;
   farm: FarmDefaults;
+  logs?: LogMode;
 } {
-  const { runners, handlers, farm } = loadConfig({ file });
-  return { runners, handlers, farm };
+  const { runners, handlers, farm, logs } = loadConfig({ file });
+  return { runners, handlers, farm, logs };
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import schema from '../../schemas/action-inputs.schema.json' with { type: 'json' };
 import type { FarmOptions } from '../farm/options.js';
+import type { LogMode } from '../workdir/tasklog.js';
 import { resolveRunner } from '../runners/registry.js';
 import type { Runner } from '../runners/types.js';
 import { resolveHandler, type TasklistHandler } from '../tasklist/handlers.js';
@@ -134,6 +135,7 @@ export function parseInputs(
   let runners: Record<string, Runner> = {};
   let handlers: Record<string, TasklistHandler> = {};
   let defaults: FarmDefaults = {};
+  let configLogs: LogMode | undefined;
   let configOk = !problems.has('config');
   if (configOk) {
     // Read even without the input: ~/.pytaskfarmer, ~/.taskfarmer and ./taskfarmer.yml, as the CLI does.
@@ -141,7 +143,7 @@ export function parseInputs(
     try {
       const why = path && fileProblem(path);
       if (why) throw new UsageError(why);
-      ({ runners, handlers, farm: defaults } = loadActionConfig(path));
+      ({ runners, handlers, farm: defaults, logs: configLogs } = loadActionConfig(path));
     } catch (err) {
       configOk = false;
       const lines = (err instanceof Error ? err.message : String(err)).split('\n').filter(Boolean);
@@ -171,7 +173,7 @@ export function parseInputs(
     const order = ['', ...declared.keys()];
     throw new InputError([...problems].sort((a, b) => rank(order, a[0]) - rank(order, b[0])).map(([, m]) => m));
   }
-  const settings = settingsOf(values, env, runners, handlers);
+  const settings = settingsOf({ ...values, logs: values.logs ?? configLogs }, env, runners, handlers);
   return { ...settings, farm: withDefaults(defaults, settings.farm) };
 }
 
@@ -209,6 +211,7 @@ function settingsOf(
       retries: (v.retries as number | undefined) ?? 0,
       runner: (v.runner as string | undefined) ?? 'default',
       handler: (v['tasklist-handler'] as string | undefined) ?? 'default',
+      logs: v.logs as LogMode | undefined,
       runners,
       handlers,
       gpusPerWorker: v['gpus-per-worker'] as number | undefined,

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { randomUUID } from 'node:crypto';
 import type { FarmEvent } from '../farm/options.js';
-import { logTail } from '../report/logtail.js';
+import { attemptTail, logWhere } from '../report/logtail.js';
 import { formatDuration } from '../util/duration.js';
 
 /** A task that failed for good in this job (its retries used up). */
@@ -117,15 +117,15 @@ export class Progress {
       case 'done':
         this.done++;
         if (this.debug)
-          this.group(`task ${e.id} finished in ${formatDuration(e.durationMs)}: ${shorten(e.task, 100)}`, e.log);
+          this.group(`task ${e.id} finished in ${formatDuration(e.durationMs)}: ${shorten(e.task, 100)}`, e);
         break;
       case 'failed': {
         this.failed++;
         const f: FailedTask = { ...e };
         this.failures.push(f);
         const title = `✗ task ${e.id} failed (${howEnded(e)}) after ${formatDuration(e.durationMs)}, attempt ${e.attempt}: ${shorten(e.task, 100)}`;
-        if (this.failed <= this.maxGroups) this.group(title, e.log);
-        else core.info(`${title} — log: ${e.log}`);
+        if (this.failed <= this.maxGroups) this.group(title, e);
+        else core.info(`${title} — ${logWhere(e)}`);
         break;
       }
       case 'retry':
@@ -140,14 +140,14 @@ export class Progress {
     }
   }
 
-  private group(title: string, log: string): void {
-    const tail = logTail(log, 40, 8192);
+  private group(title: string, e: { id: number; attempt: number; log: string }): void {
+    const tail = attemptTail(e, 40, 8192);
     core.startGroup(title);
-    if (tail.truncated) core.info(`… (last lines of ${log})`);
+    if (tail.truncated) core.info(`… (last lines; ${logWhere(e)})`);
     // A task's output is data: a line in it that looks like a workflow command must not run.
     const token = `taskfarmer-${randomUUID()}`;
     core.info(`::stop-commands::${token}`);
-    core.info(tail.text || '(empty log)');
+    core.info(tail.text || (e.log ? '(empty log)' : '(no log kept: logs is none)'));
     core.info(`::${token}::`);
     core.endGroup();
   }

@@ -6,6 +6,8 @@ import type { FarmOptions } from '../farm/options.js';
 import { addReportCommand, type ReportArgs } from './report-command.js';
 import { addConfigCommand, type ConfigArgs } from './config-args.js';
 import { addRequeueCommand, type RequeueArgs } from './requeue-args.js';
+import { addLogsCommand, type LogsArgs } from './logs-command.js';
+import { LOG_MODES, type LogMode } from '../workdir/tasklog.js';
 
 export type CliCommand =
   | { kind: 'run'; options: FarmOptions; verbose: boolean; quiet: boolean; config?: string }
@@ -13,6 +15,7 @@ export type CliCommand =
   | { kind: 'status'; workdir: string; json: boolean; watch?: number }
   | { kind: 'report'; args: ReportArgs }
   | { kind: 'requeue'; args: RequeueArgs }
+  | { kind: 'logs'; args: LogsArgs }
   | { kind: 'exit'; code: number };
 
 /** A positive integer flag value, or a one-line error naming the flag. */
@@ -26,6 +29,14 @@ export function positiveInt(flag: string, value: string): number {
 export function nonNegativeInt(flag: string, value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag} must be a whole number ≥ 0 (got "${value}")`);
   return Number(value);
+}
+
+/** A log mode, or a one-line error naming where it came from. */
+export function logMode(where: string, value: string): LogMode {
+  if (!(LOG_MODES as readonly string[]).includes(value)) {
+    throw new UsageError(`${where} must be per-task, per-worker or none (got "${value}")`);
+  }
+  return value as LogMode;
 }
 
 /**
@@ -83,6 +94,10 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
       'tasklist handler: default (one command per line), or one named in the configuration',
       'default',
     )
+    .option(
+      '--logs <MODE>',
+      "where task output goes: per-task (logs/log_ID, PyTaskFarmer's), per-worker (one file per worker), none (default: the configuration's logs, else per-task)",
+    )
     .option('--config <FILE>', 'configuration file with runners and handlers (default: ./taskfarmer.yml)')
     .option('-v, --verbose', 'print a line per task start and end')
     .option('-q, --quiet', 'print nothing but errors')
@@ -112,6 +127,7 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
           maxFailuresKill: o.maxFailuresKill ? true : undefined,
           // Unset unless given, so that a configuration file's walltime-guard can apply.
           walltimeGuard: cmd.getOptionValueSource('walltimeGuard') === 'cli' ? false : undefined,
+          logs: s('logs') === undefined ? undefined : logMode('--logs', s('logs')!),
         },
       };
     });
@@ -129,6 +145,7 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
 
   addReportCommand(program, (args) => (result = { kind: 'report', args }));
   addRequeueCommand(program, (args) => (result = { kind: 'requeue', args }));
+  addLogsCommand(program, (args) => (result = { kind: 'logs', args }));
   addConfigCommand(program, (args) => (result = { kind: 'config', args }));
 
   try {

@@ -3,8 +3,10 @@ import { farm } from '../farm/farm.js';
 import type { FarmEvent, StopReason } from '../farm/options.js';
 import { formatDuration } from '../util/duration.js';
 import { isUsageError, oneLine } from '../util/errors.js';
+import { logWhere } from '../report/logtail.js';
 import { parseArgs } from './args.js';
 import { runReport, runStatus } from './report-command.js';
+import { runLogs } from './logs-command.js';
 import { startProgress, writeLine } from './progress.js';
 import { configFiles } from '../config/files.js';
 import { withDefaults } from '../config/farm.js';
@@ -27,7 +29,7 @@ function eventPrinter(verbose: boolean, quiet: boolean): (e: FarmEvent) => void 
       case 'task-end': {
         const how = e.timedOut ? 'timed out' : e.signal ? `killed by ${e.signal}` : `exit ${e.rc}`;
         if (e.outcome === 'failed' && !quiet)
-          err(`task ${e.id} failed (${how}) after ${formatDuration(e.durationMs)}: ${e.task} — log: ${e.log}`);
+          err(`task ${e.id} failed (${how}) after ${formatDuration(e.durationMs)}: ${e.task} — ${logWhere(e)}`);
         else if (verbose)
           out(`[${e.outcome}] task ${e.id} attempt ${e.attempt} (${how}) in ${formatDuration(e.durationMs)}`);
         break;
@@ -65,21 +67,33 @@ async function main(argv: string[]): Promise<number> {
   if (cmd.kind === 'config') return (await import('./config-command.js')).runConfig(cmd.args, out);
   if (cmd.kind === 'status') return runStatus(cmd, out);
   if (cmd.kind === 'requeue') return (await import('./requeue-command.js')).runRequeue(cmd.args, out);
+  if (cmd.kind === 'logs')
+    return runLogs(
+      cmd.args,
+      (b) => process.stdout.write(b),
+      (s) => err(s),
+    );
   // The YAML and schema code costs ~30 ms to load: only a run with a configuration file pays it.
   const files = configFiles({ file: cmd.config });
   const {
     runners,
     handlers,
     farm: defaults,
+    logs,
   } = files.length
     ? (await import('../config/load.js')).loadConfig({ file: cmd.config }, files)
-    : { runners: {}, handlers: {}, farm: {} };
+    : { runners: {}, handlers: {}, farm: {}, logs: undefined };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e: FarmEvent) => (progress.event(e), printer(e));
-  const result = await farm({ ...withDefaults(defaults, cmd.options), runners, handlers, onEvent }).finally(() =>
-    progress.stop(),
-  );
+  const options = {
+    ...withDefaults(defaults, cmd.options),
+    logs: cmd.options.logs ?? logs,
+    runners,
+    handlers,
+    onEvent,
+  };
+  const result = await farm(options).finally(() => progress.stop());
   if (result.error) err(result.error);
   if (result.note) err(result.note);
   if (!cmd.quiet) {

@@ -21,6 +21,7 @@ import { buildHandler, buildRunner } from './build.js';
 import { mapIni, parseIni } from './ini.js';
 import type { ConfigDocument, FarmConfig, HandlerConfig, RunnerConfig } from './types.js';
 import { farmDefaults, type FarmDefaults } from './farm.js';
+import type { LogMode } from '../workdir/tasklog.js';
 import { lineOf, schemaProblems } from './validate.js';
 import { configFiles, type Found, type LoadOptions } from './files.js';
 
@@ -44,6 +45,8 @@ export interface LoadedConfig {
   handlerDefinitions: Record<string, Definition<HandlerConfig>>;
   /** The `farm:` sections' options (later files override earlier ones, key by key). */
   farm: FarmDefaults;
+  /** Where task output goes, from the last file that says (`logs:`). */
+  logs?: LogMode;
 }
 
 /**
@@ -57,6 +60,7 @@ export function loadConfig(opts: LoadOptions = {}, files: Found[] = configFiles(
   const runnerDefinitions: Record<string, Definition<RunnerConfig>> = {};
   const handlerDefinitions: Record<string, Definition<HandlerConfig>> = {};
   const farm: FarmConfig = {};
+  let logs: LogMode | undefined;
   for (const f of files) {
     const shown = display(f.path, cwd, home);
     const r = f.path.endsWith('.ini') ? readIni(f.path, shown, f.explicit) : readYaml(f.path, shown);
@@ -64,6 +68,7 @@ export function loadConfig(opts: LoadOptions = {}, files: Found[] = configFiles(
     Object.assign(runnerDefinitions, r.runners);
     Object.assign(handlerDefinitions, r.handlers);
     Object.assign(farm, r.farm);
+    logs = r.logs ?? logs;
   }
   if (problems.length) throw new UsageError(problems.join('\n'));
 
@@ -82,6 +87,7 @@ export function loadConfig(opts: LoadOptions = {}, files: Found[] = configFiles(
     runnerDefinitions,
     handlerDefinitions,
     farm: farmDefaults(farm),
+    logs,
   };
 }
 
@@ -90,6 +96,7 @@ interface FileResult {
   handlers: Record<string, Definition<HandlerConfig>>;
   farm?: FarmConfig;
   problems: string[];
+  logs?: LogMode;
 }
 
 function readText(path: string, shown: string, problems: string[]): string | undefined {
@@ -130,6 +137,7 @@ function readYaml(path: string, shown: string): FileResult {
   }
   const cfg = value as ConfigDocument;
   res.farm = cfg.farm;
+  res.logs = cfg.logs;
   for (const [name, r] of Object.entries(cfg.runners ?? {})) {
     res.runners[name] = { config: r, source: sourceOf(at('/runners', name)) };
   }

@@ -88,6 +88,8 @@ export interface FarmConfig {
 }
 
 export interface ConfigDocument {
+  /** Where task output goes, unless `--logs` (or the `logs` Action input) says. */
+  logs?: 'per-task' | 'per-worker' | 'none';
   runners?: Record<string, RunnerConfig>;
   tasklists?: Record<string, HandlerConfig>;
   farm?: FarmConfig;

@@ -114,6 +114,7 @@ class Farm {
       lease: o.lease,
       lockStale: o.lockStale,
       workers: o.workers,
+      logs: o.logs,
       warn: (message) => this.emit({ type: 'warning', message }),
     };
     try {
@@ -127,6 +128,7 @@ class Farm {
     const st = this.wd.state;
     this.emit({
       type: 'started',
+      logs: this.wd.logs,
       workdir: this.wd.l.dir,
       farmer: this.wd.farmerId,
       workers: o.workers,
@@ -264,13 +266,21 @@ class Farm {
 
   private startTask(claim: Claim): void {
     const slot = this.slots.indexOf(null);
-    const ctx: TaskContext = { id: claim.id, attempt: claim.attempt, slot, workdir: this.wd.l.dir };
+    const start = Date.now();
+    const wd = this.wd;
+    const ctx: TaskContext = {
+      id: claim.id,
+      attempt: claim.attempt,
+      slot,
+      workdir: wd.l.dir,
+      note: (text) => wd.note({ id: claim.id, attempt: claim.attempt, slot, start }, text),
+    };
     const r: Running = {
       claim,
       slot,
       ctx,
       proc: undefined,
-      start: Date.now(),
+      start,
       timedOut: false,
       stopped: false,
       timers: [],
@@ -288,7 +298,7 @@ class Farm {
         TASKFARMER_WORKDIR: this.wd.l.dir,
         TASKFARMER_WORKER: String(slot),
       };
-      r.proc = this.launchers[slot].run(spec, this.wd.logPath(claim.id), env);
+      r.proc = this.launchers[slot].run(spec, wd.logTarget(claim.id, claim.attempt, slot), env);
       exited = r.proc.exited;
     } catch (err) {
       exited = Promise.resolve({ code: null, signal: null, error: oneLine(err) });
@@ -351,7 +361,7 @@ class Farm {
         signal: info.signal,
         timedOut: false,
         durationMs: end - r.start,
-        log: this.wd.logPath(r.claim.id),
+        log: this.wd.logFile(r.claim.id, r.slot),
       });
     } else {
       if (info.error) this.emit({ type: 'warning', message: `task ${r.claim.id} could not start: ${info.error}` });
@@ -388,7 +398,7 @@ class Farm {
       signal: c.signal,
       timedOut: c.timedOut,
       durationMs: c.end - c.start,
-      log: this.wd.logPath(c.id),
+      log: this.wd.logFile(c.id, c.slot),
     });
   }
 

@@ -21,6 +21,8 @@ export interface FarmerFold {
   /** Attempts it ran to an end (done or failed). */
   attempts: number;
   busyMs: number;
+  /** Where its tasks' output went (its hello says; per-task when it does not). */
+  logs: 'per-task' | 'per-worker' | 'none';
 }
 
 /** The last attempt of a task that the journals know, and how many attempts were started. */
@@ -80,7 +82,18 @@ export function foldWorkdir(workdir: string): Folded {
     if (i === undefined) {
       i = farmers.length;
       byId.set(id, i);
-      farmers.push({ id, host: '', pid: 0, workers: 0, start: null, end: null, bye: false, attempts: 0, busyMs: 0 });
+      farmers.push({
+        id,
+        host: '',
+        pid: 0,
+        workers: 0,
+        start: null,
+        end: null,
+        bye: false,
+        attempts: 0,
+        busyMs: 0,
+        logs: 'per-task',
+      });
     }
     return i;
   };
@@ -119,7 +132,7 @@ export function foldWorkdir(workdir: string): Folded {
       for (const r of records) {
         switch (r.t) {
           case 'hello':
-            Object.assign(f, { host: r.host, pid: r.pid, workers: r.workers });
+            Object.assign(f, { host: r.host, pid: r.pid, workers: r.workers, logs: r.logs ?? 'per-task' });
             f.start = f.start === null ? r.ts : Math.min(f.start, r.ts);
             seen(r.ts);
             break;

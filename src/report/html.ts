@@ -1,6 +1,6 @@
 import { formatDuration } from '../util/duration.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
-import type { Report, ReportTask, Spans } from './report.js';
+import { logLabel, type Report, type ReportTask, type Spans } from './report.js';
 
 /** Past this many attempts the Gantt chart draws busy pixels per lane instead of one box per attempt. */
 const MAX_BOXES = 20_000;
@@ -57,7 +57,7 @@ export function renderHtml(report: Report, spans: Spans, title = 'taskfarmer rep
         `<section class="failure" data-id="${t.id}"><h3>task ${t.id} — ${esc(how(t))}` +
         `${t.durationMs === null ? '' : ` after ${formatDuration(t.durationMs)}`}, attempt ${t.attempts}` +
         `${t.host ? ` on ${esc(t.host)}` : ''}</h3><pre class="cmd">${esc(t.task)}</pre>` +
-        `<div class="logname">${esc(t.log)}${t.logTailTruncated ? ' (last lines)' : ''}</div>` +
+        `<div class="logname">${esc(logLabel(t))}${t.logTailTruncated ? ' (last lines)' : ''}</div>` +
         `<pre class="log">${esc(t.logTail) || '(empty log)'}</pre></section>`,
     )
     .join('\n');

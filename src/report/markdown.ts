@@ -1,5 +1,5 @@
 import { formatDuration } from '../util/duration.js';
-import type { Report, ReportTask } from './report.js';
+import { logLabel, type Report, type ReportTask } from './report.js';
 
 export interface MarkdownOptions {
   /** First heading (default "taskfarmer"). */
@@ -82,7 +82,7 @@ export function renderMarkdownSummary(report: Report, opts: MarkdownOptions = {}
       out += tableText;
       used += bytes(tableText);
       for (const t of shown) {
-        const block = logBlock(t.id, t.task, t.log, t.logTail, t.logTailTruncated, maxCmd);
+        const block = logBlock(t.id, t.task, logLabel(t), t.logTail, t.logTailTruncated, maxCmd);
         if (used + bytes(block) > budget) break;
         out += block;
         used += bytes(block);

@@ -1,7 +1,8 @@
-import { relative } from 'node:path';
-import { logPath } from '../workdir/layout.js';
+import { basename, relative } from 'node:path';
+import { TaskLogs } from '../workdir/tasklog-reader.js';
+import { isWorkerLogName, logFileOf } from '../workdir/tasklog.js';
 import { foldWorkdir, type Folded, type Spans, type TaskOutcome } from './fold.js';
-import { logTail } from './logtail.js';
+import { latestTails } from './logtail.js';
 
 export type { TaskOutcome, Spans } from './fold.js';
 
@@ -22,8 +23,12 @@ export interface ReportTask {
   host: string | null;
   farmer: string | null;
   worker: number | null;
-  /** The task's log, relative to the workdir. */
-  log: string;
+  /**
+   * The file that holds its last attempt's output, relative to the workdir: its own log, or its
+   * worker's (per-worker logs; `taskfarmer logs WORKDIR ID` prints its part). Null when the
+   * output was discarded (logs none), or not known yet (a running task's worker).
+   */
+  log: string | null;
 }
 
 export interface ReportFailure extends ReportTask {
@@ -44,6 +49,8 @@ export interface ReportFarmer {
   attempts: number;
   /** Sum of its attempts' durations. */
   busyMs: number;
+  /** Where its tasks' output went. */
+  logs: 'per-task' | 'per-worker' | 'none';
 }
 
 export interface DurationStats {
@@ -147,10 +154,18 @@ export function collectReport(
       durations.push(rt.durationMs);
       pushSlowest(slowest, rt, nSlowest);
     }
-    if (o === 'failed' && failures.length < maxFailures) {
-      const tail = logTail(logPath(l, id), opts.tailLines ?? 20, opts.tailBytes ?? 4096);
-      failures.push({ ...rt, logTail: tail.text, logTailTruncated: tail.truncated });
-    }
+    if (o === 'failed' && failures.length < maxFailures) failures.push({ ...rt, logTail: '', logTailTruncated: false });
+  }
+  const tails = latestTails(
+    new TaskLogs(l.dir),
+    failures.map((f) => f.id),
+    opts.tailLines ?? 20,
+    opts.tailBytes ?? 4096,
+  );
+  for (const f of failures) {
+    const tail = tails.get(f.id)!;
+    f.logTail = tail.text;
+    f.logTailTruncated = tail.truncated;
   }
   for (const f of farmers) {
     if (f.start !== null) wallStart = Math.min(wallStart, f.start);
@@ -184,6 +199,7 @@ export function collectReport(
       ended: f.bye,
       attempts: f.attempts,
       busyMs: f.busyMs,
+      logs: f.logs,
     })),
     tasks,
     slowest,
@@ -214,8 +230,16 @@ export function taskOf(fold: Folded, id: number, o: TaskOutcome): ReportTask {
     host: f?.host || null,
     farmer: f?.id ?? null,
     worker: timed && t.w >= 0 ? t.w : null,
-    log: relative(fold.l.dir, logPath(fold.l, id)),
+    log: logOf(fold, id, f, timed ? t.w : -1),
   };
+}
+
+/** Where the last attempt's output is, by the log mode of the farmer that ran it. */
+function logOf(fold: Folded, id: number, f: Folded['farmers'][number] | undefined, worker: number): string | null {
+  const mode = f?.logs ?? 'per-task';
+  if (mode === 'per-worker' && worker < 0) return null;
+  const file = logFileOf(fold.l, mode, id, f?.id ?? '', worker);
+  return file === undefined ? null : relative(fold.l.dir, file);
 }
 
 /** Keeps the `n` longest tasks, longest first (insertion into a short sorted list: O(N·n)). */
@@ -298,3 +322,9 @@ function utilization(fold: Folded, start: number, end: number, n: number): Utili
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** A task's log as a reader is told of it: its file, and for a per-worker log how to get its part. */
+export function logLabel(t: { id: number; log: string | null }): string {
+  if (t.log === null) return 'no log kept';
+  return isWorkerLogName(basename(t.log)) ? `${t.log} (its part: taskfarmer logs WORKDIR ${t.id})` : t.log;
+}

@@ -1,10 +1,10 @@
 import { countLines } from '../util/count.js';
 import { farmerGone, readerFor } from '../workdir/reader.js';
 import { formatDuration } from '../util/duration.js';
-import { logPath } from '../workdir/layout.js';
+import { TaskLogs } from '../workdir/tasklog-reader.js';
 import { foldWorkdir } from './fold.js';
-import { logTail } from './logtail.js';
-import { taskOf, type ReportFailure, type ReportTask } from './report.js';
+import { latestTails } from './logtail.js';
+import { logLabel, taskOf, type ReportFailure, type ReportTask } from './report.js';
 
 export interface FarmerStatus {
   id: string;
@@ -106,8 +106,15 @@ export function statusDetails(
   });
   running.sort((a, b) => b.runningMs - a.runningMs || a.id - b.id);
   failed.sort((a, b) => (b.end ?? 0) - (a.end ?? 0) || b.id - a.id);
-  const lastFailures = failed.slice(0, opts.failures ?? 5).map((t) => {
-    const tail = logTail(logPath(fold.l, t.id), opts.tailLines ?? 5, 1024);
+  const shown = failed.slice(0, opts.failures ?? 5);
+  const tails = latestTails(
+    new TaskLogs(fold.l.dir),
+    shown.map((t) => t.id),
+    opts.tailLines ?? 5,
+    1024,
+  );
+  const lastFailures = shown.map((t) => {
+    const tail = tails.get(t.id)!;
     return { ...t, logTail: tail.text, logTailTruncated: tail.truncated };
   });
   return { slowestRunning: running.slice(0, opts.running ?? 5), lastFailures };
@@ -150,7 +157,7 @@ export function formatStatus(s: StatusSnapshot, d?: StatusDetails): string {
             ? 'failed'
             : `exit ${t.exitCode}`;
       const took = t.durationMs === null ? '' : ` after ${formatDuration(t.durationMs)}`;
-      lines.push(`  task ${t.id} (${how}${took}${t.host ? ` on ${t.host}` : ''}): ${short(t.task)} — ${t.log}`);
+      lines.push(`  task ${t.id} (${how}${took}${t.host ? ` on ${t.host}` : ''}): ${short(t.task)} — ${logLabel(t)}`);
       for (const l of t.logTail.split('\n')) if (l) lines.push(`    | ${l}`);
     }
   }

@@ -3,11 +3,10 @@
  * claimed, composing `setup && task`, and per-task temporary directories.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, appendFileSync, constants, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
-import { layout, logPath } from '../workdir/layout.js';
 import type { TaskContext } from './types.js';
 
 /** The first executable file called `name` on PATH (or `name` itself if it has a slash), else undefined. */
@@ -84,10 +83,7 @@ export class TaskTempDirs {
       return;
     }
     try {
-      appendFileSync(
-        logPath(layout(ctx.workdir), ctx.id),
-        `\ntaskfarmer: attempt ${ctx.attempt} did not succeed; its temporary directory is kept: ${dir}\n`,
-      );
+      ctx.note?.(`\ntaskfarmer: attempt ${ctx.attempt} did not succeed; its temporary directory is kept: ${dir}\n`);
     } catch {
       // The log is gone (workdir removed): nothing to tell.
     }

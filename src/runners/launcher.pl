@@ -12,8 +12,18 @@
 #
 # Wire protocol, one request at a time (one launcher serves one worker slot):
 #   request  (stdin):  a field count N, "\n", then N fields, each "<byte length>\n<bytes>".
-#                      Fields: log file, working directory ("" = inherit), env count K,
-#                      K "NAME=value" entries, then the argv (file first).
+#                      Fields: log file, log mode, frame header, working directory ("" =
+#                      inherit), env count K, K "NAME=value" entries, then the argv (file first).
+#                      Log mode "w": the log is created or truncated for this task alone (one
+#                      file per task; the frame header must be empty).
+#                      Log mode "a": the task's output is appended to the log, which stays open
+#                      for the next requests naming the same file (no open or create per task).
+#                      A non-empty frame header is written first; it must hold one run of "?"
+#                      (the size slot). When the task has ended, a newline is appended if its
+#                      output is not empty and does not end with one, and then the size of its
+#                      output in bytes (without that newline), right-aligned, is written over
+#                      the "?"s. A slot still full of "?"s thus means "running, or the launcher
+#                      died" (src/workdir/tasklog.ts reads these frames).
 #   replies (stdout):  "P <pid>\n"   the task started, in its own process group <pid>;
 #                      then one of
 #                      "X <code>\n"  it exited with status <code>,
@@ -29,6 +39,11 @@ binmode STDIN;
 binmode STDOUT;
 
 my @stops = @ARGV;
+
+# The append-mode log stays open between tasks: an append handle the tasks write to, and a
+# second handle without O_APPEND to fill in size slots (on Linux, a positioned write to an
+# O_APPEND file appends).
+my ($apath, $afh, $rfh);
 $SIG{$_} = 'IGNORE' for @stops;
 
 # Reads one "<length>\n<bytes>" field; undef at end of input.
@@ -52,19 +67,29 @@ while (defined(my $count = <STDIN>)) {
         exit 0 unless defined $x;
         push @f, $x;
     }
-    my ($log, $cwd, $nenv) = splice(@f, 0, 3);
+    my ($log, $mode, $header, $cwd, $nenv) = splice(@f, 0, 5);
     my @env  = splice(@f, 0, $nenv);
     my @argv = @f;
 
-    my $fh;
-    unless (sysopen($fh, $log, POSIX::O_WRONLY() | POSIX::O_CREAT() | POSIX::O_TRUNC(), 0644)) {
-        print "E cannot write log $log: $!\n";
-        next;
+    my ($fh, $frame);
+    if ($mode eq 'a') {
+        $fh = append_log($log);
+        unless ($fh) {
+            print "E cannot write log $log: $!\n";
+            next;
+        }
+        $frame = begin_frame($header) if length $header;
+    } else {
+        close_append();
+        unless (sysopen($fh, $log, POSIX::O_WRONLY() | POSIX::O_CREAT() | POSIX::O_TRUNC(), 0644)) {
+            print "E cannot write log $log: $!\n";
+            next;
+        }
     }
     my $pid = fork();
     unless (defined $pid) {
         print "E cannot fork: $!\n";
-        close $fh;
+        close $fh if $mode ne 'a';
         next;
     }
     if ($pid == 0) {
@@ -85,10 +110,56 @@ while (defined(my $count = <STDIN>)) {
         print STDERR "taskfarmer: cannot run $argv[0]: $!\n";
         POSIX::_exit(127);
     }
-    close $fh;
+    close $fh if $mode ne 'a';
     # Set in both parent and child: whichever runs first, the group exists before "P" is read.
     POSIX::setpgid($pid, $pid);
     print "P $pid\n";
     waitpid($pid, 0);
-    if ($? & 127) { print "S ", ($? & 127), "\n" } else { print "X ", ($? >> 8), "\n" }
+    my $status = $?;
+    end_frame($frame) if $frame;
+    if ($status & 127) { print "S ", ($status & 127), "\n" } else { print "X ", ($status >> 8), "\n" }
+}
+
+sub append_log {
+    my ($path) = @_;
+    return $afh if defined $apath && $apath eq $path;
+    close_append();
+    sysopen($afh, $path, POSIX::O_WRONLY() | POSIX::O_APPEND() | POSIX::O_CREAT(), 0644) or return undef;
+    unless (sysopen($rfh, $path, POSIX::O_RDWR())) {
+        close $afh;
+        return undef;
+    }
+    $apath = $path;
+    return $afh;
+}
+
+sub close_append {
+    close $afh if $afh;
+    close $rfh if $rfh;
+    ($apath, $afh, $rfh) = ();
+}
+
+# Writes the header; returns where the output starts and where the size slot is.
+sub begin_frame {
+    my ($header) = @_;
+    my $at = (stat $afh)[7];
+    syswrite($afh, $header);
+    my $slot = index($header, '?');
+    my $width = 0;
+    $width++ while substr($header, $slot + $width, 1) eq '?';
+    return { out => $at + length($header), slot => $at + $slot, width => $width };
+}
+
+sub end_frame {
+    my ($fr) = @_;
+    my $size = (stat $afh)[7];
+    my $n = $size - $fr->{out};
+    if ($n > 0) {
+        my $last = '';
+        sysseek($rfh, $size - 1, 0);
+        sysread($rfh, $last, 1);
+        syswrite($afh, "\n") if $last ne "\n";
+    }
+    sysseek($rfh, $fr->{slot}, 0);
+    syswrite($rfh, sprintf('%*d', $fr->{width}, $n));
 }

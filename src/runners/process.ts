@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { constants } from 'node:os';
 import { FARMER_SIGNALS } from '../util/signals.js';
+import type { LogTarget } from '../workdir/tasklog.js';
+import { AppendLog, type OpenFrame } from './append-log.js';
 import LAUNCHER from './launcher.pl';
 import type { RunSpec } from './types.js';
 
@@ -45,35 +47,39 @@ const signalNames = new Map<number, string>(Object.entries(constants.signals).ma
  * Starts tasks for one worker slot. Forking from Node costs ~1.4 ms of CPU a task (it copies a
  * large address space): more than running `true` itself. So each slot keeps a small perl
  * launcher (launcher.pl, its wire protocol in its header) that forks the tasks. Each task still gets its
- * own process group, its own log file, and its exact exit status or signal. Without perl, Node
- * spawns the tasks itself.
+ * own process group, its log (a file of its own, or a frame appended to the slot's file), and
+ * its exact exit status or signal. Without perl, Node spawns the tasks itself.
  */
 export class SlotLauncher {
   private child: ChildProcess | undefined;
   private buffered = '';
   private current: { resolve: (e: ExitInfo) => void; pid?: number; pendingKill?: NodeJS.Signals } | undefined;
+  /** The slot's append-mode log when Node spawns (no perl). */
+  private readonly appendLog = new AppendLog();
 
   /**
    * `bind`: the slot's cores and the taskset that binds them. The launcher is started under
    * taskset once, and every task it forks inherits its affinity: binding costs nothing per
-   * task. Without perl each task is wrapped in taskset instead.
+   * task. Without perl each task is wrapped in taskset instead. `perl`: null forces Node's spawn.
    */
   constructor(
     private readonly baseEnv: NodeJS.ProcessEnv,
     private readonly bind?: { cpus: string; taskset: string },
+    private readonly perl: string | null = PERL ?? null,
   ) {}
 
-  run(spec: RunSpec, logFile: string, env: Record<string, string>): Launched {
-    if (!PERL) {
+  run(spec: RunSpec, log: LogTarget, env: Record<string, string>): Launched {
+    if (!this.perl) {
       const bound = this.bind ? { file: this.bind.taskset, args: ['-c', this.bind.cpus, spec.file, ...spec.args] } : {};
-      return spawnDirect({ ...spec, ...bound }, logFile, { ...this.baseEnv, ...env });
+      return spawnDirect({ ...spec, ...bound }, log, { ...this.baseEnv, ...env }, this.appendLog);
     }
-    const child = this.ensure(PERL);
+    const child = this.ensure(this.perl);
     const cur: NonNullable<SlotLauncher['current']> = { resolve: () => {} };
     const exited = new Promise<ExitInfo>((resolve) => (cur.resolve = resolve));
     this.current = cur;
     const envs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-    const fields = [logFile, spec.cwd ?? '', String(envs.length), ...envs, spec.file, ...spec.args];
+    const mode = log.append ? 'a' : 'w';
+    const fields = [log.path, mode, log.header, spec.cwd ?? '', String(envs.length), ...envs, spec.file, ...spec.args];
     let msg = `${fields.length}\n`;
     for (const f of fields) msg += `${Buffer.byteLength(f)}\n${f}`;
     child.stdin!.write(msg);
@@ -90,6 +96,7 @@ export class SlotLauncher {
   close(): void {
     this.child?.stdin?.end();
     this.child = undefined;
+    this.appendLog.close();
   }
 
   private ensure(perl: string): ChildProcess {
@@ -143,20 +150,35 @@ export class SlotLauncher {
   }
 }
 
-/** Node's own spawn, for machines without perl. */
-function spawnDirect(spec: RunSpec, logFile: string, env: NodeJS.ProcessEnv): Launched {
-  const fd = openSync(logFile, 'w', 0o644);
+/** Node's own spawn, for machines without perl (the same log modes as the launcher). */
+function spawnDirect(spec: RunSpec, log: LogTarget, env: NodeJS.ProcessEnv, appendLog: AppendLog): Launched {
   let child: ChildProcess;
+  let frame: OpenFrame | undefined;
   try {
-    child = spawn(spec.file, spec.args, { detached: true, stdio: ['ignore', fd, fd], env, cwd: spec.cwd });
-  } finally {
-    closeSync(fd);
+    const fd = log.append ? appendLog.open(log.path) : openSync(log.path, 'w', 0o644);
+    try {
+      if (log.append && log.header) frame = appendLog.begin(log.header);
+      child = spawn(spec.file, spec.args, { detached: true, stdio: ['ignore', fd, fd], env, cwd: spec.cwd });
+    } finally {
+      if (!log.append) closeSync(fd);
+    }
+  } catch (err) {
+    return { exited: Promise.resolve({ code: 127, signal: null, error: (err as Error).message }), kill: () => {} };
   }
   const exited = new Promise<ExitInfo>((resolve) => {
-    child.once('error', (err) => resolve({ code: 127, signal: null, error: err.message }));
-    child.once('exit', (code, signal) =>
-      resolve({ code: code ?? (signal ? 128 + signalNumber(signal) : null), signal }),
-    );
+    const end = (info: ExitInfo) => {
+      if (frame) {
+        try {
+          appendLog.end(frame);
+        } catch {
+          // The slot stays unfilled: readers take the frame as cut short.
+        }
+        frame = undefined;
+      }
+      resolve(info);
+    };
+    child.once('error', (err) => end({ code: 127, signal: null, error: err.message }));
+    child.once('exit', (code, signal) => end({ code: code ?? (signal ? 128 + signalNumber(signal) : null), signal }));
   });
   return { exited, kill: (signal) => killTree(child.pid, signal) };
 }

@@ -13,6 +13,8 @@ export interface TaskContext {
   attempt: number;
   slot: number;
   workdir: string;
+  /** Adds text to the attempt's output, whatever the log mode (after it ended, e.g. a kept temp dir). */
+  note?(text: string): void;
 }
 
 /** The environment a task runs in: plain shell, a container, a Slurm job step… */

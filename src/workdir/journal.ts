@@ -8,7 +8,17 @@
  */
 
 export type JournalRecord =
-  | { t: 'hello'; host: string; boot: string; pid: number; workers: number; lease: number; ts: number }
+  /** `logs`: where its tasks' output went, when not per-task (see tasklog.ts). */
+  | {
+      t: 'hello';
+      host: string;
+      boot: string;
+      pid: number;
+      workers: number;
+      lease: number;
+      logs?: 'per-worker' | 'none';
+      ts: number;
+    }
   | { t: 'hb'; ts: number }
   | { t: 'bye'; ts: number }
   /** The journal's farmer runs attempt `a` of task `id`. */

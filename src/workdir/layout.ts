@@ -40,10 +40,6 @@ export function layout(dir: string): Layout {
   };
 }
 
-export function logPath(l: Layout, id: number): string {
-  return join(l.logs, `log_${id}`);
-}
-
 export function journalPath(l: Layout, farmerId: string): string {
   return join(l.journals, `${farmerId}.jsonl`);
 }

@@ -165,11 +165,16 @@ export function farmerGone(f: FarmerInfo, now: number, defaultLease: number): bo
 
 /** A read-only Reader on an existing workdir with `toprocess` loaded, or a UsageError saying what is wrong. */
 export function readerFor(workdir: string): Reader {
+  const reader = new Reader(workdirLayout(workdir));
+  reader.loadBase();
+  return reader;
+}
+
+/** The layout of an existing workdir, or a UsageError saying why `workdir` is none. */
+export function workdirLayout(workdir: string): Layout {
   const l = layout(resolve(workdir));
   if (!existsSync(l.dir)) throw new UsageError(`workdir ${workdir} does not exist`);
   if (!existsSync(l.toprocess))
     throw new UsageError(`workdir ${workdir} is not a taskfarmer workdir (no toprocess file)`);
-  const reader = new Reader(l);
-  reader.loadBase();
-  return reader;
+  return l;
 }

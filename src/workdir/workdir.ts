@@ -28,7 +28,6 @@ import {
   idsOfTaskLines,
   journalPath,
   layout,
-  logPath,
   forEachTaskLine,
   type Layout,
 } from './layout.js';
@@ -36,6 +35,7 @@ import { withLock } from './lock.js';
 import { appendedSince, readMeta, sha256, writeMeta, type Meta } from './meta.js';
 import { farmerGone, Reader, type FarmerInfo } from './reader.js';
 import { Status, type TaskState } from './state.js';
+import { appendNote, logFileOf, logTarget, type LogMode, type LogTarget } from './tasklog.js';
 
 export interface WorkdirOptions {
   dir: string;
@@ -48,6 +48,8 @@ export interface WorkdirOptions {
   /** ms after which a lock left by a dead farmer is taken over. */
   lockStale: number;
   workers: number;
+  /** Where task output goes (see tasklog.ts); default per-task. */
+  logs?: LogMode;
   warn: (msg: string) => void;
 }
 
@@ -121,6 +123,10 @@ export class Workdir {
     this.self = this.reader.farmer(this.farmerId);
   }
 
+  get logs(): LogMode {
+    return this.o.logs ?? 'per-task';
+  }
+
   get state() {
     return this.reader.state;
   }
@@ -129,8 +135,19 @@ export class Workdir {
     return this.reader.farmers;
   }
 
-  logPath(id: number): string {
-    return logPath(this.l, id);
+  /** How the launcher writes an attempt's output. */
+  logTarget(id: number, attempt: number, slot: number): LogTarget {
+    return logTarget(this.l, this.logs, id, attempt, this.farmerId, slot);
+  }
+
+  /** The file that holds an attempt's output ('' when output is discarded). */
+  logFile(id: number, slot: number): string {
+    return logFileOf(this.l, this.logs, id, this.farmerId, slot) ?? '';
+  }
+
+  /** Text added to an attempt's output once it ended (a runner's note). */
+  note(at: { id: number; attempt: number; slot: number; start: number }, text: string): void {
+    appendNote(this.l, this.logs, { ...at, farmer: this.farmerId }, text);
   }
 
   /**
@@ -244,6 +261,7 @@ export class Workdir {
         pid: process.pid,
         workers: this.o.workers,
         lease: this.o.lease,
+        ...(this.logs === 'per-task' ? {} : { logs: this.logs }),
         ts: Date.now(),
       },
     ]);

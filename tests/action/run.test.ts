@@ -127,6 +127,7 @@ for (const node of nodeBinaries()) {
         [{ workers: '2' }, ['tasklist / tasks: set one of them']],
         [{ tasklist: 'missing.txt' }, [`tasklist: file ${join(dir, 'missing.txt')} does not exist`]],
         [{ tasks: 'true', config: 'nope.yml' }, [`config: file ${join(dir, 'nope.yml')} does not exist`]],
+        [{ tasklist: 'tasks.txt', logs: 'bogus' }, ['logs: must be per-task, per-worker or none (got "bogus")']],
         [
           { tasklist: 'tasks.txt', workers: 'x', retries: '-2', 'upload-artifacts': 'yes', runner: 'nosuch' },
           [
@@ -178,6 +179,32 @@ for (const node of nodeBinaries()) {
       expect(bad.code).toBe(1);
       expect(bad.errors[0]).toContain('config: bad.yml:2: /runners/tagged/type');
       expect(existsSync(join(dir, 'wd2'))).toBe(false);
+    });
+
+    it('with logs: per-worker, no file per task, and the summary, annotations and log groups show each task its own output', async () => {
+      const dir = tempDir();
+      writeTasks(
+        dir,
+        ['echo first output', 'echo "broken: $TASKFARMER_ATTEMPT" >&2; exit 3', 'printf "no newline"'],
+        'tasks.txt',
+      );
+      const r = await run(
+        dir,
+        { tasklist: 'tasks.txt', workers: '2', logs: 'per-worker', retries: '1' },
+        { RUNNER_DEBUG: '1' },
+      );
+      expect(r.code).toBe(1);
+      const logs = readdirSync(join(dir, 'tasks.txt_workdir', 'logs'));
+      expect(logs.length).toBeGreaterThan(0);
+      for (const f of logs) expect(f).toMatch(/^worker_.+_[01]$/);
+      expect(r.summary).toContain('broken: 2');
+      expect(r.errors[0]).toMatch(/^::error title=task 1 failed \(exit 3\)[^:]*::/);
+      expect(r.errors[0]).toContain('broken: 2');
+      expect(r.errors[0]).toContain('taskfarmer logs');
+      expect(r.errors[0]).not.toContain('first output');
+      expect(r.stdout).toMatch(/::group::✗ task 1 failed \(exit 3\)[^\n]*\n::stop-commands::(\S+)\nbroken: 2\n::\1::/);
+      expect(r.stdout).toMatch(/::group::task 0 finished in [^\n]*\n::stop-commands::(\S+)\nfirst output\n::\1::/);
+      expect(r.stdout).toMatch(/::group::task 2 finished in [^\n]*\n::stop-commands::(\S+)\nno newline\n::\1::/);
     });
 
     it('prints progress lines at the interval, and with debug logging every task output in its own group', async () => {

@@ -15,8 +15,8 @@ describe('the task launcher (src/runners/launcher.pl)', () => {
     const request = (fields: string[]) =>
       `${fields.length}\n` + fields.map((f) => `${Buffer.byteLength(f)}\n${f}`).join('');
     const input =
-      request([log, '', '1', 'GREETING=hé', '/bin/sh', '-c', 'echo "$GREETING"; exit 3']) +
-      request(['/nonexistent-dir/log', '', '0', '/bin/true']);
+      request([log, 'w', '', '', '1', 'GREETING=hé', '/bin/sh', '-c', 'echo "$GREETING"; exit 3']) +
+      request(['/nonexistent-dir/log', 'w', '', '', '0', '/bin/true']);
     const out = execFileSync('perl', [LAUNCHER, 'INT', 'TERM'], { input, encoding: 'utf8' });
     expect(out).toMatch(/^P \d+\nX 3\nE cannot write log \/nonexistent-dir\/log: .+\n$/);
     expect(execFileSync('cat', [log], { encoding: 'utf8' })).toBe('hé\n');

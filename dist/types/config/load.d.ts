@@ -2,6 +2,7 @@ import type { Runner } from '../runners/types.js';
 import { type TasklistHandler } from '../tasklist/handlers.js';
 import type { HandlerConfig, RunnerConfig } from './types.js';
 import { type FarmDefaults } from './farm.js';
+import type { LogMode } from '../workdir/tasklog.js';
 import { type Found, type LoadOptions } from './files.js';
 export type { LoadOptions } from './files.js';
 /** Where a definition came from, for `config check` and for error messages. */
@@ -21,6 +22,8 @@ export interface LoadedConfig {
     handlerDefinitions: Record<string, Definition<HandlerConfig>>;
     /** The `farm:` sections' options (later files override earlier ones, key by key). */
     farm: FarmDefaults;
+    /** Where task output goes, from the last file that says (`logs:`). */
+    logs?: LogMode;
 }
 /**
  * Reads every configuration file (`files`: as configFiles(opts) finds them, if already known);

@@ -1,5 +1,6 @@
 import type { Runner } from '../runners/types.js';
 import type { TasklistHandler } from '../tasklist/handlers.js';
+import type { LogMode } from '../workdir/tasklog.js';
 import type { Outcome } from '../workdir/workdir.js';
 /** Everything farm() needs; adapters build it from argv or Action inputs, validated at the edge. */
 export interface FarmOptions {
@@ -33,6 +34,11 @@ export interface FarmOptions {
     maxFailuresKill?: boolean;
     /** Do not start a task expected to outlive the timeout or Slurm time limit. Default true. */
     walltimeGuard?: boolean;
+    /**
+     * Where task output goes: `per-task` (default, PyTaskFarmer's `logs/log_<id>`), `per-worker`
+     * (framed, appended to one file per worker slot: no file per task), or `none` (discarded).
+     */
+    logs?: LogMode;
     /** Runner name (`default` = shell) or a runner object. */
     runner?: string | Runner;
     /** Tasklist handler name (`default` = one command per line) or a function. */
@@ -51,6 +57,8 @@ export interface FarmOptions {
 export type StopReason = 'timeout' | 'drain' | 'abort' | 'max-failures' | 'walltime' | `signal:${string}`;
 export type FarmEvent = {
     type: 'started';
+    /** The log mode its tasks run with. */
+    logs: LogMode;
     workdir: string;
     farmer: string;
     workers: number;
@@ -74,6 +82,7 @@ export type FarmEvent = {
     signal: string | null;
     timedOut: boolean;
     durationMs: number;
+    /** The file that holds its output: its own log, or its worker's (per-worker); '' with logs none. */
     log: string;
 } | {
     type: 'stopping';

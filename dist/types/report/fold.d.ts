@@ -14,6 +14,8 @@ export interface FarmerFold {
     /** Attempts it ran to an end (done or failed). */
     attempts: number;
     busyMs: number;
+    /** Where its tasks' output went (its hello says; per-task when it does not). */
+    logs: 'per-task' | 'per-worker' | 'none';
 }
 /** The last attempt of a task that the journals know, and how many attempts were started. */
 export interface TaskFold {

@@ -1,3 +1,4 @@
+import { type TaskLogs, type TaskOutput } from '../workdir/tasklog-reader.js';
 export interface LogTail {
     /** The last lines of the log (at most `lines` lines and `bytes` bytes). */
     text: string;
@@ -5,8 +6,22 @@ export interface LogTail {
     truncated: boolean;
 }
 /**
- * The end of a task's log, bounded in lines and bytes so a summary stays small whatever the
+ * The end of a task's output, bounded in lines and bytes so a summary stays small whatever the
  * task printed. Control characters other than tab and newline are dropped (progress bars,
  * colour codes), so the text is safe in Markdown, HTML and a terminal.
  */
-export declare function logTail(path: string, lines?: number, bytes?: number): LogTail;
+export declare function outputTail(o: TaskOutput | undefined, lines?: number, bytes?: number): LogTail;
+/** The tail of the latest kept output of each task in `ids` (one pass over the logs). */
+export declare function latestTails(logs: TaskLogs, ids: number[], lines: number, bytes: number, files?: string[]): Map<number, LogTail>;
+/** The tail of one attempt's output, from the file a farm event named (its `log`). */
+export declare function attemptTail(e: {
+    id: number;
+    attempt: number;
+    log: string;
+}, lines: number, bytes: number): LogTail;
+/** Where an attempt's whole output is: its log file, and in a worker's log, which part. */
+export declare function logWhere(e: {
+    id: number;
+    attempt: number;
+    log: string;
+}): string;

@@ -1,4 +1,4 @@
-import type { Report } from './report.js';
+import { type Report } from './report.js';
 export interface MarkdownOptions {
     /** First heading (default "taskfarmer"). */
     title?: string;

@@ -17,8 +17,12 @@ export interface ReportTask {
     host: string | null;
     farmer: string | null;
     worker: number | null;
-    /** The task's log, relative to the workdir. */
-    log: string;
+    /**
+     * The file that holds its last attempt's output, relative to the workdir: its own log, or its
+     * worker's (per-worker logs; `taskfarmer logs WORKDIR ID` prints its part). Null when the
+     * output was discarded (logs none), or not known yet (a running task's worker).
+     */
+    log: string | null;
 }
 export interface ReportFailure extends ReportTask {
     logTail: string;
@@ -37,6 +41,8 @@ export interface ReportFarmer {
     attempts: number;
     /** Sum of its attempts' durations. */
     busyMs: number;
+    /** Where its tasks' output went. */
+    logs: 'per-task' | 'per-worker' | 'none';
 }
 export interface DurationStats {
     /** Tasks with a known duration (finished or failed, last attempt). */
@@ -111,3 +117,8 @@ export declare function collectReport(workdir: string, opts?: ReportOptions): {
 };
 /** One task's row; exported for status, which lists running tasks and recent failures. */
 export declare function taskOf(fold: Folded, id: number, o: TaskOutcome): ReportTask;
+/** A task's log as a reader is told of it: its file, and for a per-worker log how to get its part. */
+export declare function logLabel(t: {
+    id: number;
+    log: string | null;
+}): string;

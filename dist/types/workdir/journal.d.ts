@@ -6,13 +6,16 @@
  * was valid when written, and the state they describe does not depend on the order in which
  * a reader meets them (see state.ts). A torn last line (writer killed mid-write) is ignored.
  */
-export type JournalRecord = {
+export type JournalRecord = 
+/** `logs`: where its tasks' output went, when not per-task (see tasklog.ts). */
+{
     t: 'hello';
     host: string;
     boot: string;
     pid: number;
     workers: number;
     lease: number;
+    logs?: 'per-worker' | 'none';
     ts: number;
 } | {
     t: 'hb';

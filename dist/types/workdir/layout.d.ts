@@ -19,7 +19,6 @@ export interface Layout {
     carry: string;
 }
 export declare function layout(dir: string): Layout;
-export declare function logPath(l: Layout, id: number): string;
 export declare function journalPath(l: Layout, farmerId: string): string;
 /** A journal file and the farmer that wrote it; `active` while in `journal/`, not yet in `history/`. */
 export interface JournalFile {

@@ -52,3 +52,5 @@ export declare class Reader {
 export declare function farmerGone(f: FarmerInfo, now: number, defaultLease: number): boolean;
 /** A read-only Reader on an existing workdir with `toprocess` loaded, or a UsageError saying what is wrong. */
 export declare function readerFor(workdir: string): Reader;
+/** The layout of an existing workdir, or a UsageError saying why `workdir` is none. */
+export declare function workdirLayout(workdir: string): Layout;

@@ -2,6 +2,7 @@ import { type TasklistHandler } from '../tasklist/handlers.js';
 import { type Layout } from './layout.js';
 import { type FarmerInfo } from './reader.js';
 import { type TaskState } from './state.js';
+import { type LogMode, type LogTarget } from './tasklog.js';
 export interface WorkdirOptions {
     dir: string;
     tasklist: string;
@@ -13,6 +14,8 @@ export interface WorkdirOptions {
     /** ms after which a lock left by a dead farmer is taken over. */
     lockStale: number;
     workers: number;
+    /** Where task output goes (see tasklog.ts); default per-task. */
+    logs?: LogMode;
     warn: (msg: string) => void;
 }
 /** A task this farmer may run now. */
@@ -75,9 +78,20 @@ export declare class Workdir {
         failed: number;
     };
     private constructor();
+    get logs(): LogMode;
     get state(): TaskState;
     get farmers(): ReadonlyMap<string, FarmerInfo>;
-    logPath(id: number): string;
+    /** How the launcher writes an attempt's output. */
+    logTarget(id: number, attempt: number, slot: number): LogTarget;
+    /** The file that holds an attempt's output ('' when output is discarded). */
+    logFile(id: number, slot: number): string;
+    /** Text added to an attempt's output once it ended (a runner's note). */
+    note(at: {
+        id: number;
+        attempt: number;
+        slot: number;
+        start: number;
+    }, text: string): void;
     /**
      * Validates everything first (nothing is written when a UsageError is thrown), then, under
      * the lock: creates or adopts the workdir, recovers what crashed farmers left, and registers.
