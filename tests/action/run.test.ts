@@ -147,7 +147,8 @@ for (const node of nodeBinaries()) {
       }
       // Nothing was written: no workdir, no inline tasklist.
       expect(readdirSync(dir).sort()).toEqual(['tasks.txt']);
-    });
+      // Nine starts of the Action, one after another: a loaded machine needs more than the default.
+    }, 180_000);
 
     it('takes runners and tasklist handlers from the config file, and names the file and line of a bad one', async () => {
       const dir = tempDir();
