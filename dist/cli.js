@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-XLEBBBZU.js";
+} from "./chunks/chunk-FTYMEIOF.js";
 import {
   collectReport,
   farm,
@@ -12,7 +12,7 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-YSUUZHBK.js";
+} from "./chunks/chunk-HNABKJCG.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,
