@@ -4934,7 +4934,7 @@ function parseArgs(argv, version, write) {
   let result;
   const program2 = new Command("taskfarmer").description("Run every line of a tasklist as a command, N at a time, resumable and shareable across nodes.").version(version, "--version").exitOverride().configureOutput({ writeOut: write, writeErr: write, outputError: () => {
   } }).showHelpAfterError(false).enablePositionalOptions();
-  program2.command("run", { isDefault: true }).description("farm a tasklist (the default command)").argument("<tasklist>", "file with one task per line (blank lines and # comments skipped)").addOption(
+  const run = program2.command("run", { isDefault: true }).description("farm a tasklist (the default command)").argument("<tasklist>", "file with one task per line (blank lines and # comments skipped)").addOption(
     new Option("-n, --proc <N>", `parallel workers (default: ${availableParallelism()}, this machine's CPUs)`)
   ).option("-w, --workdir <DIR>", "work directory (default: TASKLIST_workdir)").option(
     "--timeout <DURATION>",
@@ -4964,6 +4964,9 @@ function parseArgs(argv, version, write) {
       }
     };
   });
+  program2.addHelpText("after", () => `
+The default command, run:
+${run.helpInformation()}`);
   program2.command("status").description("show a workdir: tasks to process, running (by farmer), finished, failed").argument("<workdir>", "work directory").option("--json", "print JSON").option("--watch [SECONDS]", "refresh every SECONDS (default 2) until every task is done; Ctrl-C stops").action((workdir, o) => {
     const watch = o.watch === void 0 ? void 0 : o.watch === true ? 2e3 : parseDuration(o.watch, "--watch");
     result = { kind: "status", workdir, json: Boolean(o.json), watch };
