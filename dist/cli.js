@@ -4,15 +4,16 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-FTYMEIOF.js";
+} from "./chunks/chunk-GCJDLCUU.js";
 import {
   collectReport,
   farm,
   formatDuration,
+  makeDirs,
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-HNABKJCG.js";
+} from "./chunks/chunk-YHRG5DBT.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,
@@ -4754,7 +4755,7 @@ function* joblogLines(report) {
 }
 
 // src/cli/output-file.ts
-import { closeSync, lstatSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { closeSync, lstatSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 function writeOutputFile(path, chunks) {
   const own = ownFd(path);
@@ -4764,7 +4765,7 @@ function writeOutputFile(path, chunks) {
   }
   const st = lstatOrUndefined(path);
   if (st === void 0) {
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirs(dirname(path), 493, "folder");
     writeFileAtomic(path, chunks);
   } else if (st.isFile() && (typeof process.getuid !== "function" || st.uid === process.getuid())) {
     writeFileAtomic(path, chunks);
@@ -4850,6 +4851,7 @@ function writeOutput(path, flag, chunks) {
   try {
     writeOutputFile(path, chunks);
   } catch (err2) {
+    if (isUsageError(err2)) throw new UsageError(`${flag} ${path}: ${err2.message}`);
     const code = err2.code;
     if (code === "EPIPE") return;
     const where = path === "-" ? "stdout" : path;

@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-HNABKJCG.js";
+} from "./chunks/chunk-YHRG5DBT.js";
 import {
   debug,
   endGroup,

@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-FTYMEIOF.js";
+} from "./chunks/chunk-GCJDLCUU.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-HNABKJCG.js";
+} from "./chunks/chunk-YHRG5DBT.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig

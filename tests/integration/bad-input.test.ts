@@ -48,6 +48,9 @@ describe('bad input: one line, exit 2, nothing changed', () => {
     ['an unknown tasklist handler', [tasklist, '-t', 'magic', '-w', wd], /unknown tasklist handler "magic"/],
     ['an unknown flag', [tasklist, '--frobnicate', '-w', wd], /unknown option '--frobnicate'/],
     ['no tasklist at all', [], /missing|tasklist/],
+    // mkdir under /proc fails with ENOENT although the parent exists: Node's recursive mkdir spun forever.
+    ['a workdir under /proc', [tasklist, '-w', '/proc/tf-x/wd'], /workdir \/proc\/tf-x\/wd cannot be created/],
+    ['a workdir under /sys', [tasklist, '-w', '/sys/tf-x'], /workdir \/sys\/tf-x cannot be created/],
   ];
   for (const [what, args, pattern] of cases) {
     it(`${what}`, async () => {
