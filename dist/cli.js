@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-GCJDLCUU.js";
+} from "./chunks/chunk-QKNRIJQ5.js";
 import {
   collectReport,
   farm,
@@ -13,7 +13,7 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-YHRG5DBT.js";
+} from "./chunks/chunk-LOWVEUI5.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,

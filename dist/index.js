@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-YHRG5DBT.js";
+} from "./chunks/chunk-LOWVEUI5.js";
 import {
   debug,
   endGroup,

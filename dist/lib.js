@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-GCJDLCUU.js";
+} from "./chunks/chunk-QKNRIJQ5.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-YHRG5DBT.js";
+} from "./chunks/chunk-LOWVEUI5.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig
