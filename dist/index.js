@@ -302,9 +302,7 @@ function settingsOf(v, env, runners, handlers) {
     tasklist = resolve(v.tasklist);
     workdir = resolve(v.workdir ?? `${tasklist}_workdir`);
   } else {
-    workdir = resolve(
-      v.workdir ?? join2(env.GITHUB_WORKSPACE || process.cwd(), "taskfarmer_workdir")
-    );
+    workdir = resolve(v.workdir ?? defaultInlineWorkdir(env));
     const key = createHash("sha256").update(workdir).digest("hex").slice(0, 12);
     tasklist = join2(env.RUNNER_TEMP || tmpdir(), `taskfarmer-${key}.tasks`);
   }
@@ -331,6 +329,11 @@ function settingsOf(v, env, runners, handlers) {
     uploadArtifacts: v["upload-artifacts"] ?? true,
     artifactName: v["artifact-name"] ?? "taskfarmer"
   };
+}
+function defaultInlineWorkdir(env) {
+  const step = (env.GITHUB_ACTION ?? "").replace(/[^A-Za-z0-9_.-]/g, "_");
+  const name = step ? `taskfarmer_${step}_workdir` : "taskfarmer_workdir";
+  return join2(env.GITHUB_WORKSPACE || process.cwd(), name);
 }
 function describe(e, given) {
   const name = e.instancePath.split("/")[1]?.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -372,6 +375,24 @@ function withoutFlag(err) {
 // src/action/step.ts
 import { mkdirSync, readFileSync as readFileSync3, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname2 } from "node:path";
+
+// src/action/messages.ts
+var FLAG_TO_INPUT = [
+  [/--workdir\b/g, "workdir input"],
+  [/--proc\b/g, "workers input"],
+  [/--task-timeout\b/g, "task-timeout input"],
+  [/--timeout\b/g, "timeout input"],
+  [/--retries\b/g, "retries input"],
+  [/--runner\b/g, "runner input"],
+  [/--tasklist\b/g, "tasklist-handler input"],
+  [/--config\b/g, "config input"]
+];
+function forAction(message, s) {
+  let out = message;
+  if (s.inlineTasks !== void 0) out = out.split(`tasklist ${s.farm.tasklist}`).join("the tasks input");
+  for (const [flag, input] of FLAG_TO_INPUT) out = out.replace(flag, input);
+  return out;
+}
 
 // src/action/annotations.ts
 import { readFileSync as readFileSync2 } from "node:fs";
@@ -663,8 +684,16 @@ async function runStep(s, cancel) {
     return;
   }
   const progress = new Progress();
-  const result = await farm({ ...s.farm, onEvent: progress.onEvent });
+  const result = await farm({ ...s.farm, onEvent: progress.onEvent }).catch((err) => {
+    throw isUsageError(err) ? new UsageError(forAction(err.message, s)) : err;
+  });
   progress.end();
+  if (result.total === 0) {
+    const input = s.inlineTasks !== void 0 ? "tasks" : "tasklist";
+    warning(`${input}: no task to run (only blank lines and # comments): nothing to do`, {
+      title: "taskfarmer"
+    });
+  }
   const files = resultFiles(result.workdir);
   setResultOutputs(result, files);
   let report;

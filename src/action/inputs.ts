@@ -180,10 +180,7 @@ function settingsOf(
     tasklist = resolve(v.tasklist as string);
     workdir = resolve((v.workdir as string | undefined) ?? `${tasklist}_workdir`);
   } else {
-    // The default workdir must be the same on every re-run of the workflow, so that it continues.
-    workdir = resolve(
-      (v.workdir as string | undefined) ?? join(env.GITHUB_WORKSPACE || process.cwd(), 'taskfarmer_workdir'),
-    );
+    workdir = resolve((v.workdir as string | undefined) ?? defaultInlineWorkdir(env));
     const key = createHash('sha256').update(workdir).digest('hex').slice(0, 12);
     tasklist = join(env.RUNNER_TEMP || tmpdir(), `taskfarmer-${key}.tasks`);
   }
@@ -210,6 +207,17 @@ function settingsOf(
     uploadArtifacts: (v['upload-artifacts'] as boolean | undefined) ?? true,
     artifactName: (v['artifact-name'] as string | undefined) ?? 'taskfarmer',
   };
+}
+
+/**
+ * The workdir of inline `tasks` without a `workdir` input: in the workspace, named after the
+ * step (GITHUB_ACTION: its id, or `__run`, `__owner_repo`, with `_2`, `_3`… for repeats in a
+ * job), so two such steps in one job do not share it, and a re-run finds it again.
+ */
+function defaultInlineWorkdir(env: NodeJS.ProcessEnv): string {
+  const step = (env.GITHUB_ACTION ?? '').replace(/[^A-Za-z0-9_.-]/g, '_');
+  const name = step ? `taskfarmer_${step}_workdir` : 'taskfarmer_workdir';
+  return join(env.GITHUB_WORKSPACE || process.cwd(), name);
 }
 
 /** One schema error → [input name, "name: must be … (got "…")"]; sub-errors with no message of their own → no message. */
