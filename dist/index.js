@@ -30,8 +30,10 @@ import {
 } from "./chunks/chunk-3LJL7KY4.js";
 import {
   UsageError,
+  idsOfTaskLines,
   isUsageError,
   layout,
+  logPath,
   oneLine,
   resolveHandler,
   resolveRunner
@@ -133,6 +135,11 @@ var action_inputs_schema_default = {
       description: "Upload the lists, report, timeline and logs as an artifact.",
       type: "boolean",
       "x-expected": "must be true or false"
+    },
+    "upload-logs": {
+      description: "Which task logs the artifact holds besides the lists, report and timeline: failed, all or none.",
+      enum: ["failed", "all", "none"],
+      "x-expected": "must be failed, all or none"
     },
     "artifact-name": {
       description: "Name of the uploaded artifact.",
@@ -327,6 +334,7 @@ function settingsOf(v, env, runners, handlers) {
     tasklistInput: inline === void 0 ? v.tasklist : void 0,
     failOnTaskFailure: v["fail-on-task-failure"] ?? true,
     uploadArtifacts: v["upload-artifacts"] ?? true,
+    uploadLogs: v["upload-logs"] ?? "failed",
     artifactName: v["artifact-name"] ?? "taskfarmer"
   };
 }
@@ -373,7 +381,7 @@ function withoutFlag(err) {
 }
 
 // src/action/step.ts
-import { mkdirSync, readFileSync as readFileSync3, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname2 } from "node:path";
 
 // src/action/messages.ts
@@ -556,9 +564,49 @@ function taskLines(o, ids) {
   return out;
 }
 
-// src/action/artifacts.ts
-import { existsSync as existsSync2, readdirSync } from "node:fs";
+// src/action/artifact-files.ts
+import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
 import { join as join3 } from "node:path";
+var DEFAULT_CAPS = { maxLogs: 1e3, maxLogBytes: 100 * 1024 * 1024 };
+function selectArtifactFiles(files, logs, caps = DEFAULT_CAPS) {
+  const out = [files.finished, files.failed, files.report, files.timeline].filter((f) => existsSync2(f));
+  const leftOut = { files: 0, bytes: 0 };
+  if (logs === "none") return { files: out, leftOut };
+  const l = layout(files.workdir);
+  const failed = existsSync2(files.failed) ? idsOfTaskLines(readFileSync3(files.failed, "utf8")) : [];
+  let wanted = failed.map((id) => logPath(l, id));
+  if (logs === "all") {
+    const seen = new Set(wanted);
+    let names = [];
+    try {
+      names = readdirSync(files.logs);
+    } catch {
+    }
+    const rest = names.map((n) => ({ n, id: Number(n.slice(n.indexOf("_") + 1)) })).sort((a, b) => a.id - b.id).map(({ n }) => join3(files.logs, n)).filter((p) => !seen.has(p));
+    wanted = wanted.concat(rest);
+  }
+  let bytes = 0;
+  let taken = 0;
+  for (const p of wanted) {
+    let size;
+    try {
+      size = statSync2(p).size;
+    } catch {
+      continue;
+    }
+    if (taken < caps.maxLogs && bytes + size <= caps.maxLogBytes) {
+      out.push(p);
+      taken++;
+      bytes += size;
+    } else {
+      leftOut.files++;
+      leftOut.bytes += size;
+    }
+  }
+  return { files: out, leftOut };
+}
+
+// src/action/artifacts.ts
 function artifactServiceProblem(env = process.env) {
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
     return "this runtime has no artifact service (no ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL)";
@@ -567,36 +615,49 @@ function artifactServiceProblem(env = process.env) {
   if (major < 22) return `uploading needs Node 22 or later (this is Node ${process.versions.node})`;
   return void 0;
 }
-function artifactFiles(files) {
-  const out = [files.finished, files.failed, files.report, files.timeline].filter((f) => existsSync2(f));
-  let logs = [];
-  try {
-    logs = readdirSync(files.logs).map((n) => join3(files.logs, n));
-  } catch {
-  }
-  return out.concat(logs);
+function artifactUrl(id, env = process.env) {
+  if (id === void 0 || !env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return void 0;
+  const server = env.GITHUB_SERVER_URL || "https://github.com";
+  return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}`;
 }
-async function uploadResults(name, files) {
+async function uploadResults(name, files, logs, caps = DEFAULT_CAPS) {
   const problem = artifactServiceProblem();
   if (problem) return { kind: "unavailable", reason: problem };
-  const list = artifactFiles(files);
+  const { files: list, leftOut } = selectArtifactFiles(files, logs, caps);
   try {
     const { DefaultArtifactClient } = await import("./chunks/artifact-JUHYJ2TR.js");
     const res = await new DefaultArtifactClient().uploadArtifact(name, list, files.workdir, {});
-    return { kind: "uploaded", name, id: res.id, size: res.size, files: list.length };
+    const url = artifactUrl(res.id);
+    return { kind: "uploaded", name, id: res.id, size: res.size, url, files: list.length, logs, leftOut };
   } catch (err) {
     const error2 = oneLine(err);
     const hint = /\(409\)|already exists/i.test(error2) ? " (artifact names must be unique in a workflow run; in a matrix set e.g. artifact-name: taskfarmer-${{ strategy.job-index }})" : "";
     return { kind: "failed", error: error2 + hint };
   }
 }
-function reportUpload(outcome, files) {
+var LOGS = {
+  failed: "the failed tasks' logs",
+  all: "the logs",
+  none: "no logs"
+};
+var mib = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+function reportUpload(outcome, files, caps = DEFAULT_CAPS) {
   const where = `the files stay in ${files.workdir} (finished, failed, report.json, timeline.json, logs/); upload them with actions/upload-artifact if you need them`;
   switch (outcome.kind) {
     case "uploaded": {
+      if (outcome.id !== void 0) setOutput("artifact-id", outcome.id);
+      if (outcome.url) setOutput("artifact-url", outcome.url);
       const size = outcome.size === void 0 ? "" : `, ${(outcome.size / 1024).toFixed(1)} KiB`;
-      info(`taskfarmer: uploaded artifact ${outcome.name} (${outcome.files} files${size})`);
-      return `Artifact \`${outcome.name}\` (${outcome.files} files): finished, failed, report.json, timeline.json and logs/.`;
+      info(
+        `taskfarmer: uploaded artifact ${outcome.name} (${outcome.files} files${size})` + (outcome.url ? `: ${outcome.url}` : "")
+      );
+      let cut = "";
+      if (outcome.leftOut.files > 0) {
+        cut = `${outcome.leftOut.files} log(s) (${mib(outcome.leftOut.bytes)}) were left out: an artifact holds at most ${caps.maxLogs} logs and ${mib(caps.maxLogBytes)} of logs; they stay in ${files.logs}`;
+        notice(`Artifact ${outcome.name}: ${cut}.`, { title: "taskfarmer" });
+      }
+      const name = outcome.url ? `[\`${outcome.name}\`](${outcome.url})` : `\`${outcome.name}\``;
+      return `Artifact ${name} (${outcome.files} files): finished, failed, report.json, timeline.json and ${LOGS[outcome.logs]}${cut ? `; ${cut}` : ""}.`;
     }
     case "unavailable":
       notice(`Artifacts not uploaded: ${outcome.reason}; ${where}.`, { title: "taskfarmer" });
@@ -726,7 +787,7 @@ async function runStep(s, cancel) {
     return;
   }
   cancel.uploading = true;
-  const outcome = await uploadResults(s.artifactName, files);
+  const outcome = await uploadResults(s.artifactName, files, s.uploadLogs);
   cancel.uploading = false;
   await appendSummary(reportUpload(outcome, files) + "\n");
 }
@@ -748,7 +809,7 @@ function conclusion(r, s) {
 }
 function writeInlineTasklist(path, text) {
   try {
-    if (readFileSync3(path, "utf8") === text) return;
+    if (readFileSync4(path, "utf8") === text) return;
   } catch {
   }
   mkdirSync(dirname2(path), { recursive: true });

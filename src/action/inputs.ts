@@ -11,6 +11,7 @@ import type { Runner } from '../runners/types.js';
 import { resolveHandler, type TasklistHandler } from '../tasklist/handlers.js';
 import { parseDuration } from '../util/duration.js';
 import { oneLine, UsageError } from '../util/errors.js';
+import type { UploadLogs } from './artifact-files.js';
 import { loadActionConfig } from './config.js';
 import { declaredInputs, type DeclaredInput } from './metadata.js';
 
@@ -26,6 +27,8 @@ export interface ActionSettings {
   failOnTaskFailure: boolean;
   /** Upload the results with @actions/artifact when the runtime has an artifact service. */
   uploadArtifacts: boolean;
+  /** Which task logs the artifact holds (besides the lists, the report and the timeline). */
+  uploadLogs: UploadLogs;
   artifactName: string;
 }
 
@@ -205,6 +208,7 @@ function settingsOf(
     tasklistInput: inline === undefined ? (v.tasklist as string) : undefined,
     failOnTaskFailure: (v['fail-on-task-failure'] as boolean | undefined) ?? true,
     uploadArtifacts: (v['upload-artifacts'] as boolean | undefined) ?? true,
+    uploadLogs: (v['upload-logs'] as UploadLogs | undefined) ?? 'failed',
     artifactName: (v['artifact-name'] as string | undefined) ?? 'taskfarmer',
   };
 }

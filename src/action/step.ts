@@ -82,7 +82,7 @@ export async function runStep(s: ActionSettings, cancel: Cancellation): Promise<
     return;
   }
   cancel.uploading = true;
-  const outcome = await uploadResults(s.artifactName, files);
+  const outcome = await uploadResults(s.artifactName, files, s.uploadLogs);
   cancel.uploading = false;
   await appendSummary(reportUpload(outcome, files) + '\n');
 }
