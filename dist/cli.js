@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-AOILXQDE.js";
+} from "./chunks/chunk-AMS5NB2K.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -13,10 +13,11 @@ import {
   formatDuration,
   logLabel,
   logWhere,
+  makeDirs,
   parseDuration,
   readOutput,
   renderMarkdownSummary
-} from "./chunks/chunk-4JHE5XL5.js";
+} from "./chunks/chunk-RTJYG7M5.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   configFiles,
@@ -24,7 +25,7 @@ import {
 } from "./chunks/chunk-56BKLTV2.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-SCQ4AY5Y.js";
+} from "./chunks/chunk-ECQAAMSH.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   UsageError,
@@ -4763,7 +4764,7 @@ function* joblogLines(report) {
 }
 
 // src/cli/output-file.ts
-import { closeSync, lstatSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { closeSync, lstatSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 function writeOutputFile(path, chunks) {
   const own = ownFd(path);
@@ -4773,7 +4774,7 @@ function writeOutputFile(path, chunks) {
   }
   const st = lstatOrUndefined(path);
   if (st === void 0) {
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirs(dirname(path), 493, "folder");
     writeFileAtomic(path, chunks);
   } else if (st.isFile() && (typeof process.getuid !== "function" || st.uid === process.getuid())) {
     writeFileAtomic(path, chunks);
@@ -4859,6 +4860,7 @@ function writeOutput(path, flag, chunks) {
   try {
     writeOutputFile(path, chunks);
   } catch (err2) {
+    if (isUsageError(err2)) throw new UsageError(`${flag} ${path}: ${err2.message}`);
     const code = err2.code;
     if (code === "EPIPE") return;
     const where = path === "-" ? "stdout" : path;
@@ -5006,7 +5008,7 @@ function parseArgs(argv, version, write) {
   let result;
   const program2 = new Command("taskfarmer").description("Run every line of a tasklist as a command, N at a time, resumable and shareable across nodes.").version(version, "--version").exitOverride().configureOutput({ writeOut: write, writeErr: write, outputError: () => {
   } }).showHelpAfterError(false).enablePositionalOptions();
-  program2.command("run", { isDefault: true }).description("farm a tasklist (the default command)").argument("<tasklist>", "file with one task per line (blank lines and # comments skipped)").addOption(
+  const run = program2.command("run", { isDefault: true }).description("farm a tasklist (the default command)").argument("<tasklist>", "file with one task per line (blank lines and # comments skipped)").addOption(
     new Option("-n, --proc <N>", `parallel workers (default: ${availableParallelism()}, this machine's CPUs)`)
   ).option("-w, --workdir <DIR>", "work directory (default: TASKLIST_workdir)").option(
     "--timeout <DURATION>",
@@ -5051,6 +5053,9 @@ function parseArgs(argv, version, write) {
       }
     };
   });
+  program2.addHelpText("after", () => `
+The default command, run:
+${run.helpInformation()}`);
   program2.command("status").description("show a workdir: tasks to process, running (by farmer), finished, failed").argument("<workdir>", "work directory").option("--json", "print JSON").option("--watch [SECONDS]", "refresh every SECONDS (default 2) until every task is done; Ctrl-C stops").action((workdir, o) => {
     const watch = o.watch === void 0 ? void 0 : o.watch === true ? 2e3 : parseDuration(o.watch, "--watch");
     result = { kind: "status", workdir, json: Boolean(o.json), watch };
@@ -5244,7 +5249,7 @@ async function main(argv) {
   if (cmd.kind === "report") return runReport(cmd.args);
   if (cmd.kind === "config") return (await import("./chunks/config-command-VEVMYSFF.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
-  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-75DYE4HR.js")).runRequeue(cmd.args, out);
+  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-AE7MA3S4.js")).runRequeue(cmd.args, out);
   if (cmd.kind === "logs")
     return runLogs(
       cmd.args,

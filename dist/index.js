@@ -1,5 +1,6 @@
 import { createRequire as __tfCreateRequire } from 'node:module'; const require = __tfCreateRequire(import.meta.url);
 import {
+  TaskLogs,
   attemptTail,
   buildReport,
   farm,
@@ -8,7 +9,7 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-4JHE5XL5.js";
+} from "./chunks/chunk-RTJYG7M5.js";
 import {
   debug,
   endGroup,
@@ -35,8 +36,9 @@ import {
   withDefaults
 } from "./chunks/chunk-56BKLTV2.js";
 import {
+  idsOfTaskLines,
   layout
-} from "./chunks/chunk-SCQ4AY5Y.js";
+} from "./chunks/chunk-ECQAAMSH.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   UsageError,
@@ -200,6 +202,11 @@ var action_inputs_schema_default = {
       description: "Upload the lists, report, timeline and logs as an artifact.",
       type: "boolean",
       "x-expected": "must be true or false"
+    },
+    "upload-logs": {
+      description: "Which task logs the artifact holds besides the lists, report and timeline: failed, all or none.",
+      enum: ["failed", "all", "none"],
+      "x-expected": "must be failed, all or none"
     },
     "artifact-name": {
       description: "Name of the uploaded artifact.",
@@ -377,9 +384,7 @@ function settingsOf(v, env, runners, handlers) {
     tasklist = resolve(v.tasklist);
     workdir = resolve(v.workdir ?? `${tasklist}_workdir`);
   } else {
-    workdir = resolve(
-      v.workdir ?? join2(env.GITHUB_WORKSPACE || process.cwd(), "taskfarmer_workdir")
-    );
+    workdir = resolve(v.workdir ?? defaultInlineWorkdir(env));
     const key = createHash("sha256").update(workdir).digest("hex").slice(0, 12);
     tasklist = join2(env.RUNNER_TEMP || tmpdir(), `taskfarmer-${key}.tasks`);
   }
@@ -411,8 +416,14 @@ function settingsOf(v, env, runners, handlers) {
     tasklistInput: inline === void 0 ? v.tasklist : void 0,
     failOnTaskFailure: v["fail-on-task-failure"] ?? true,
     uploadArtifacts: v["upload-artifacts"] ?? true,
+    uploadLogs: v["upload-logs"] ?? "failed",
     artifactName: v["artifact-name"] ?? "taskfarmer"
   };
+}
+function defaultInlineWorkdir(env) {
+  const step = (env.GITHUB_ACTION ?? "").replace(/[^A-Za-z0-9_.-]/g, "_");
+  const name = step ? `taskfarmer_${step}_workdir` : "taskfarmer_workdir";
+  return join2(env.GITHUB_WORKSPACE || process.cwd(), name);
 }
 function describe(e, given) {
   const name = e.instancePath.split("/")[1]?.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -452,8 +463,26 @@ function withoutFlag(err) {
 }
 
 // src/action/step.ts
-import { mkdirSync, readFileSync as readFileSync3, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname2 } from "node:path";
+
+// src/action/messages.ts
+var FLAG_TO_INPUT = [
+  [/--workdir\b/g, "workdir input"],
+  [/--proc\b/g, "workers input"],
+  [/--task-timeout\b/g, "task-timeout input"],
+  [/--timeout\b/g, "timeout input"],
+  [/--retries\b/g, "retries input"],
+  [/--runner\b/g, "runner input"],
+  [/--tasklist\b/g, "tasklist-handler input"],
+  [/--config\b/g, "config input"]
+];
+function forAction(message, s) {
+  let out = message;
+  if (s.inlineTasks !== void 0) out = out.split(`tasklist ${s.farm.tasklist}`).join("the tasks input");
+  for (const [flag, input] of FLAG_TO_INPUT) out = out.replace(flag, input);
+  return out;
+}
 
 // src/action/annotations.ts
 import { readFileSync as readFileSync2 } from "node:fs";
@@ -617,9 +646,50 @@ function taskLines(o, ids) {
   return out;
 }
 
-// src/action/artifacts.ts
-import { existsSync as existsSync2, readdirSync } from "node:fs";
+// src/action/artifact-files.ts
+import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
 import { join as join3 } from "node:path";
+var DEFAULT_CAPS = { maxLogs: 1e3, maxLogBytes: 100 * 1024 * 1024 };
+function selectArtifactFiles(files, logs, caps = DEFAULT_CAPS) {
+  const out = [files.finished, files.failed, files.report, files.timeline].filter((f) => existsSync2(f));
+  const leftOut = { files: 0, bytes: 0 };
+  if (logs === "none") return { files: out, leftOut };
+  const failed = existsSync2(files.failed) ? idsOfTaskLines(readFileSync3(files.failed, "utf8")) : [];
+  const holding = /* @__PURE__ */ new Set();
+  for (const outputs of new TaskLogs(files.workdir).find(failed).values()) for (const o of outputs) holding.add(o.file);
+  let wanted = [...holding];
+  if (logs === "all") {
+    const seen = new Set(wanted);
+    let names = [];
+    try {
+      names = readdirSync(files.logs);
+    } catch {
+    }
+    const rest = names.map((n) => ({ n, id: n.startsWith("log_") ? Number(n.slice(4)) : Infinity })).sort((a, b) => a.id - b.id || a.n.localeCompare(b.n)).map(({ n }) => join3(files.logs, n)).filter((p) => !seen.has(p));
+    wanted = wanted.concat(rest);
+  }
+  let bytes = 0;
+  let taken = 0;
+  for (const p of wanted) {
+    let size;
+    try {
+      size = statSync2(p).size;
+    } catch {
+      continue;
+    }
+    if (taken < caps.maxLogs && bytes + size <= caps.maxLogBytes) {
+      out.push(p);
+      taken++;
+      bytes += size;
+    } else {
+      leftOut.files++;
+      leftOut.bytes += size;
+    }
+  }
+  return { files: out, leftOut };
+}
+
+// src/action/artifacts.ts
 function artifactServiceProblem(env = process.env) {
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
     return "this runtime has no artifact service (no ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL)";
@@ -628,36 +698,49 @@ function artifactServiceProblem(env = process.env) {
   if (major < 22) return `uploading needs Node 22 or later (this is Node ${process.versions.node})`;
   return void 0;
 }
-function artifactFiles(files) {
-  const out = [files.finished, files.failed, files.report, files.timeline].filter((f) => existsSync2(f));
-  let logs = [];
-  try {
-    logs = readdirSync(files.logs).map((n) => join3(files.logs, n));
-  } catch {
-  }
-  return out.concat(logs);
+function artifactUrl(id, env = process.env) {
+  if (id === void 0 || !env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return void 0;
+  const server = env.GITHUB_SERVER_URL || "https://github.com";
+  return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}`;
 }
-async function uploadResults(name, files) {
+async function uploadResults(name, files, logs, caps = DEFAULT_CAPS) {
   const problem = artifactServiceProblem();
   if (problem) return { kind: "unavailable", reason: problem };
-  const list = artifactFiles(files);
+  const { files: list, leftOut } = selectArtifactFiles(files, logs, caps);
   try {
     const { DefaultArtifactClient } = await import("./chunks/artifact-4C5Q7NM5.js");
     const res = await new DefaultArtifactClient().uploadArtifact(name, list, files.workdir, {});
-    return { kind: "uploaded", name, id: res.id, size: res.size, files: list.length };
+    const url = artifactUrl(res.id);
+    return { kind: "uploaded", name, id: res.id, size: res.size, url, files: list.length, logs, leftOut };
   } catch (err) {
     const error2 = oneLine(err);
     const hint = /\(409\)|already exists/i.test(error2) ? " (artifact names must be unique in a workflow run; in a matrix set e.g. artifact-name: taskfarmer-${{ strategy.job-index }})" : "";
     return { kind: "failed", error: error2 + hint };
   }
 }
-function reportUpload(outcome, files) {
+var LOGS = {
+  failed: "the failed tasks' logs",
+  all: "the logs",
+  none: "no logs"
+};
+var mib = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+function reportUpload(outcome, files, caps = DEFAULT_CAPS) {
   const where = `the files stay in ${files.workdir} (finished, failed, report.json, timeline.json, logs/); upload them with actions/upload-artifact if you need them`;
   switch (outcome.kind) {
     case "uploaded": {
+      if (outcome.id !== void 0) setOutput("artifact-id", outcome.id);
+      if (outcome.url) setOutput("artifact-url", outcome.url);
       const size = outcome.size === void 0 ? "" : `, ${(outcome.size / 1024).toFixed(1)} KiB`;
-      info(`taskfarmer: uploaded artifact ${outcome.name} (${outcome.files} files${size})`);
-      return `Artifact \`${outcome.name}\` (${outcome.files} files): finished, failed, report.json, timeline.json and logs/.`;
+      info(
+        `taskfarmer: uploaded artifact ${outcome.name} (${outcome.files} files${size})` + (outcome.url ? `: ${outcome.url}` : "")
+      );
+      let cut = "";
+      if (outcome.leftOut.files > 0) {
+        cut = `${outcome.leftOut.files} log(s) (${mib(outcome.leftOut.bytes)}) were left out: an artifact holds at most ${caps.maxLogs} logs and ${mib(caps.maxLogBytes)} of logs; they stay in ${files.logs}`;
+        notice(`Artifact ${outcome.name}: ${cut}.`, { title: "taskfarmer" });
+      }
+      const name = outcome.url ? `[\`${outcome.name}\`](${outcome.url})` : `\`${outcome.name}\``;
+      return `Artifact ${name} (${outcome.files} files): finished, failed, report.json, timeline.json and ${LOGS[outcome.logs]}${cut ? `; ${cut}` : ""}.`;
     }
     case "unavailable":
       notice(`Artifacts not uploaded: ${outcome.reason}; ${where}.`, { title: "taskfarmer" });
@@ -745,8 +828,16 @@ async function runStep(s, cancel) {
     return;
   }
   const progress = new Progress();
-  const result = await farm({ ...s.farm, onEvent: progress.onEvent });
+  const result = await farm({ ...s.farm, onEvent: progress.onEvent }).catch((err) => {
+    throw isUsageError(err) ? new UsageError(forAction(err.message, s)) : err;
+  });
   progress.end();
+  if (result.total === 0) {
+    const input = s.inlineTasks !== void 0 ? "tasks" : "tasklist";
+    warning(`${input}: no task to run (only blank lines and # comments): nothing to do`, {
+      title: "taskfarmer"
+    });
+  }
   const files = resultFiles(result.workdir);
   setResultOutputs(result, files);
   let report;
@@ -779,7 +870,7 @@ async function runStep(s, cancel) {
     return;
   }
   cancel.uploading = true;
-  const outcome = await uploadResults(s.artifactName, files);
+  const outcome = await uploadResults(s.artifactName, files, s.uploadLogs);
   cancel.uploading = false;
   await appendSummary(reportUpload(outcome, files) + "\n");
 }
@@ -803,7 +894,7 @@ function conclusion(r, s) {
 }
 function writeInlineTasklist(path, text) {
   try {
-    if (readFileSync3(path, "utf8") === text) return;
+    if (readFileSync4(path, "utf8") === text) return;
   } catch {
   }
   mkdirSync(dirname2(path), { recursive: true });

@@ -2,18 +2,18 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-AOILXQDE.js";
+} from "./chunks/chunk-AMS5NB2K.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-4JHE5XL5.js";
+} from "./chunks/chunk-RTJYG7M5.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   loadConfig
 } from "./chunks/chunk-FEJZT2XD.js";
 import "./chunks/chunk-56BKLTV2.js";
-import "./chunks/chunk-SCQ4AY5Y.js";
+import "./chunks/chunk-ECQAAMSH.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   UsageError

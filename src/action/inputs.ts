@@ -12,6 +12,7 @@ import type { Runner } from '../runners/types.js';
 import { resolveHandler, type TasklistHandler } from '../tasklist/handlers.js';
 import { parseDuration } from '../util/duration.js';
 import { oneLine, UsageError } from '../util/errors.js';
+import type { UploadLogs } from './artifact-files.js';
 import { loadActionConfig } from './config.js';
 import { withDefaults, type FarmDefaults } from '../config/farm.js';
 import { declaredInputs, type DeclaredInput } from './metadata.js';
@@ -28,6 +29,8 @@ export interface ActionSettings {
   failOnTaskFailure: boolean;
   /** Upload the results with @actions/artifact when the runtime has an artifact service. */
   uploadArtifacts: boolean;
+  /** Which task logs the artifact holds (besides the lists, the report and the timeline). */
+  uploadLogs: UploadLogs;
   artifactName: string;
 }
 
@@ -190,10 +193,7 @@ function settingsOf(
     tasklist = resolve(v.tasklist as string);
     workdir = resolve((v.workdir as string | undefined) ?? `${tasklist}_workdir`);
   } else {
-    // The default workdir must be the same on every re-run of the workflow, so that it continues.
-    workdir = resolve(
-      (v.workdir as string | undefined) ?? join(env.GITHUB_WORKSPACE || process.cwd(), 'taskfarmer_workdir'),
-    );
+    workdir = resolve((v.workdir as string | undefined) ?? defaultInlineWorkdir(env));
     const key = createHash('sha256').update(workdir).digest('hex').slice(0, 12);
     tasklist = join(env.RUNNER_TEMP || tmpdir(), `taskfarmer-${key}.tasks`);
   }
@@ -225,8 +225,20 @@ function settingsOf(
     tasklistInput: inline === undefined ? (v.tasklist as string) : undefined,
     failOnTaskFailure: (v['fail-on-task-failure'] as boolean | undefined) ?? true,
     uploadArtifacts: (v['upload-artifacts'] as boolean | undefined) ?? true,
+    uploadLogs: (v['upload-logs'] as UploadLogs | undefined) ?? 'failed',
     artifactName: (v['artifact-name'] as string | undefined) ?? 'taskfarmer',
   };
+}
+
+/**
+ * The workdir of inline `tasks` without a `workdir` input: in the workspace, named after the
+ * step (GITHUB_ACTION: its id, or `__run`, `__owner_repo`, with `_2`, `_3`… for repeats in a
+ * job), so two such steps in one job do not share it, and a re-run finds it again.
+ */
+function defaultInlineWorkdir(env: NodeJS.ProcessEnv): string {
+  const step = (env.GITHUB_ACTION ?? '').replace(/[^A-Za-z0-9_.-]/g, '_');
+  const name = step ? `taskfarmer_${step}_workdir` : 'taskfarmer_workdir';
+  return join(env.GITHUB_WORKSPACE || process.cwd(), name);
 }
 
 /** One schema error → [input name, "name: must be … (got "…")"]; sub-errors with no message of their own → no message. */

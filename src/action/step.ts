@@ -5,7 +5,8 @@ import { farm } from '../farm/farm.js';
 import type { FarmResult } from '../farm/options.js';
 import { buildReport, type Report } from '../report/report.js';
 import { formatDuration } from '../util/duration.js';
-import { oneLine } from '../util/errors.js';
+import { isUsageError, oneLine, UsageError } from '../util/errors.js';
+import { forAction } from './messages.js';
 import { annotateFailures } from './annotations.js';
 import { reportUpload, uploadResults } from './artifacts.js';
 import type { ActionSettings } from './inputs.js';
@@ -36,8 +37,16 @@ export async function runStep(s: ActionSettings, cancel: Cancellation): Promise<
     return;
   }
   const progress = new Progress();
-  const result = await farm({ ...s.farm, onEvent: progress.onEvent });
+  const result = await farm({ ...s.farm, onEvent: progress.onEvent }).catch((err: unknown) => {
+    throw isUsageError(err) ? new UsageError(forAction(err.message, s)) : err;
+  });
   progress.end();
+  if (result.total === 0) {
+    const input = s.inlineTasks !== undefined ? 'tasks' : 'tasklist';
+    core.warning(`${input}: no task to run (only blank lines and # comments): nothing to do`, {
+      title: 'taskfarmer',
+    });
+  }
 
   const files = resultFiles(result.workdir);
   setResultOutputs(result, files);
@@ -73,7 +82,7 @@ export async function runStep(s: ActionSettings, cancel: Cancellation): Promise<
     return;
   }
   cancel.uploading = true;
-  const outcome = await uploadResults(s.artifactName, files);
+  const outcome = await uploadResults(s.artifactName, files, s.uploadLogs);
   cancel.uploading = false;
   await appendSummary(reportUpload(outcome, files) + '\n');
 }

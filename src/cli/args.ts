@@ -63,7 +63,7 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
     .showHelpAfterError(false)
     .enablePositionalOptions();
 
-  program
+  const run = program
     .command('run', { isDefault: true })
     .description('farm a tasklist (the default command)')
     .argument('<tasklist>', 'file with one task per line (blank lines and # comments skipped)')
@@ -131,6 +131,10 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
         },
       };
     });
+
+  // PyTaskFarmer users type `taskfarmer --help` and expect -n, -w, --timeout…: the default
+  // command's flags are shown at the top level too, not only under `taskfarmer run --help`.
+  program.addHelpText('after', () => `\nThe default command, run:\n${run.helpInformation()}`);
 
   program
     .command('status')

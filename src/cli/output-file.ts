@@ -1,6 +1,7 @@
-import { closeSync, lstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../workdir/files.js';
+import { makeDirs } from '../workdir/mkdirs.js';
 
 /**
  * Writes a report file the way a user means it. `-` is stdout. A regular file of ours is
@@ -17,7 +18,7 @@ export function writeOutputFile(path: string, chunks: Iterable<string>): void {
   }
   const st = lstatOrUndefined(path);
   if (st === undefined) {
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirs(dirname(path), 0o755, 'folder');
     writeFileAtomic(path, chunks);
   } else if (st.isFile() && (typeof process.getuid !== 'function' || st.uid === process.getuid())) {
     writeFileAtomic(path, chunks);

@@ -4,7 +4,7 @@ import { joblogLines } from '../report/joblog.js';
 import { renderMarkdownSummary } from '../report/markdown.js';
 import { collectReport, type Report } from '../report/report.js';
 import { formatStatus, status, statusDetails } from '../report/status.js';
-import { UsageError } from '../util/errors.js';
+import { isUsageError, UsageError } from '../util/errors.js';
 import { writeOutputFile } from './output-file.js';
 
 /** `taskfarmer report WORKDIR [--json FILE] [--html FILE] [--joblog FILE] [--markdown FILE]`. */
@@ -66,6 +66,7 @@ function writeOutput(path: string, flag: string, chunks: Iterable<string>): void
   try {
     writeOutputFile(path, chunks);
   } catch (err) {
+    if (isUsageError(err)) throw new UsageError(`${flag} ${path}: ${err.message}`);
     const code = (err as NodeJS.ErrnoException).code;
     // `taskfarmer report DIR | head`: a reader that goes away is not an error.
     if (code === 'EPIPE') return;

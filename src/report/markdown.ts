@@ -116,7 +116,17 @@ function how(t: ReportTask): string {
 const fd = (ms: number | null) => (ms === null ? '–' : formatDuration(ms));
 const bytes = (s: string) => Buffer.byteLength(s);
 const short = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
-const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * Text shown as it is inside inline HTML: GitHub still applies Markdown between inline tags, so
+ * `**`, `_x_`, `[a](b)`, backticks, `~~`, `\` and `@user` (a mention) in a command would render
+ * or notify. Those characters become numeric entities (`[` and `]` are enough to break a link).
+ */
+const html = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[*_[\]`~\\@]/g, (c) => `&#${c.charCodeAt(0)};`);
 const cell = (s: string) => html(s).replace(/\|/g, '&#124;').replace(/\n/g, ' ');
 const code = (s: string, n: number) => `<code>${cell(short(s, n))}</code>`;
 

@@ -79,6 +79,22 @@ export function readTail(path: string, max: number): string {
   }
 }
 
+/** The last `max` bytes of a file as they are (a cut at the start, mid-line), and the file's size. */
+export function readLastBytes(path: string, max: number): { buf: Buffer; size: number } {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return { buf: Buffer.alloc(0), size: 0 };
+  }
+  try {
+    const size = fstatSync(fd).size;
+    return { buf: readRange(fd, Math.max(0, size - max), size), size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Replaces a file atomically: write a temp file, fsync it, rename it over the old one. */
 export function writeFileAtomic(path: string, chunks: Iterable<string>): void {
   const tmp = `${path}.tmp-${process.pid}`;

@@ -4,7 +4,6 @@ import {
   appendFileSync,
   constants,
   existsSync,
-  mkdirSync,
   openSync,
   readFileSync,
   readdirSync,
@@ -18,6 +17,7 @@ import { countLines } from '../util/count.js';
 import { isUsageError, UsageError } from '../util/errors.js';
 import { forEachTask, forEachTaskBytes, parseTasklist } from '../tasklist/parse.js';
 import { listHandler, type TasklistHandler } from '../tasklist/handlers.js';
+import { makeDirs } from './mkdirs.js';
 import { appendJsonArray, appendLines, readSnapshot, readTail, writeFileAtomic, type FileSnapshot } from './files.js';
 import { bootId, host, newFarmerId } from './identity.js';
 import { encodeRecords, type JournalRecord } from './journal.js';
@@ -168,7 +168,7 @@ export class Workdir {
     // A handler that rejects a line must do so before anything is created.
     else if (o.handler !== listHandler) forEachTask(buf!.toString('utf8'), (line, id) => o.handler(line, id));
 
-    for (const d of [l.dir, l.logs, l.state, l.journals, l.history]) mkdirSync(d, { recursive: true, mode: DIR_MODE });
+    for (const d of [l.dir, l.logs, l.state, l.journals, l.history]) makeDirs(d, DIR_MODE, 'workdir');
     await withLock(l.lock, wd.lockOptions(), () => wd.start(buf, toprocess));
     return wd;
   }

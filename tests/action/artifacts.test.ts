@@ -35,34 +35,63 @@ for (const node of nodeBinaries()) {
   else console.log(`skipped: the "needs Node 22" notice test under ${node.label}: it applies to Node < 22 only`);
   describe.skipIf(node.skip)(`artifacts under ${node.label}`, () => {
     it.runIf(major >= 22)(
-      'uploads the lists, the report, the timeline and the logs to the artifact service',
+      "uploads the lists, the report, the timeline and the failed tasks' logs, and outputs its id and URL",
       async () => {
         const dir = tempDir();
-        writeTasks(dir, ['echo zero', 'echo one; exit 2'], 'tasks.txt');
+        writeTasks(dir, ['echo zero', 'echo one; exit 2', 'echo two'], 'tasks.txt');
         const name = `results-${node.label.replace(/\W+/g, '-')}`;
         const r = await runAction({
           node: node.path,
           action,
           cwd: dir,
           inputs: { tasklist: 'tasks.txt', 'artifact-name': name },
-          env: server.env,
+          env: {
+            ...server.env,
+            GITHUB_SERVER_URL: 'https://github.com',
+            GITHUB_REPOSITORY: 'o/r',
+            GITHUB_RUN_ID: '77',
+          },
         });
         expect(r.code, r.stdout + r.stderr).toBe(1);
-        expect(r.stdout).toContain(`taskfarmer: uploaded artifact ${name} (6 files`);
-        expect(r.summary).toContain(`Artifact \`${name}\` (6 files)`);
+        expect(r.stdout).toContain(`taskfarmer: uploaded artifact ${name} (5 files`);
         const a = server.artifacts.get(name)!;
         expect(a.finalized).toBe(true);
-        expect(zipEntries(a.body)).toEqual([
-          'failed',
-          'finished',
-          'logs/log_0',
-          'logs/log_1',
-          'report.json',
-          'timeline.json',
-        ]);
+        expect(zipEntries(a.body)).toEqual(['failed', 'finished', 'logs/log_1', 'report.json', 'timeline.json']);
+        expect(r.outputs['artifact-id']).toMatch(/^\d+$/);
+        expect(r.outputs['artifact-url']).toBe(
+          `https://github.com/o/r/actions/runs/77/artifacts/${r.outputs['artifact-id']}`,
+        );
+        expect(r.summary).toContain(`Artifact [\`${name}\`](${r.outputs['artifact-url']}) (5 files)`);
         expect(r.notices).toEqual([]);
       },
     );
+
+    it.runIf(major >= 22)('upload-logs: all uploads every log; none uploads none', async () => {
+      const dir = tempDir();
+      writeTasks(dir, ['echo zero', 'echo one; exit 2', 'echo two'], 'tasks.txt');
+      const upload = async (logs: string) => {
+        const name = `logs-${logs}-${major}`;
+        const r = await runAction({
+          node: node.path,
+          action,
+          cwd: dir,
+          inputs: { tasklist: 'tasks.txt', 'artifact-name': name, 'upload-logs': logs, workdir: `wd-${logs}` },
+          env: server.env,
+        });
+        expect(r.code, r.stdout + r.stderr).toBe(1);
+        return zipEntries(server.artifacts.get(name)!.body);
+      };
+      expect(await upload('all')).toEqual([
+        'failed',
+        'finished',
+        'logs/log_0',
+        'logs/log_1',
+        'logs/log_2',
+        'report.json',
+        'timeline.json',
+      ]);
+      expect(await upload('none')).toEqual(['failed', 'finished', 'report.json', 'timeline.json']);
+    });
 
     it.runIf(major >= 22)('a failed upload is a warning, not a failed step', async () => {
       const dir = tempDir();

@@ -52,6 +52,8 @@ describe('action.yml', () => {
       'failed-list',
       'report',
       'timeline',
+      'artifact-id',
+      'artifact-url',
     ]);
     for (const o of Object.values(action.outputs as Record<string, { description: string }>)) {
       expect(o.description.length).toBeGreaterThan(5);

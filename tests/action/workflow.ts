@@ -45,8 +45,10 @@ export interface JobRun {
   steps: StepResult[];
 }
 
-/** The value of `path.to.value || 'literal' || …`: the first operand that is set. */
+/** The value of `path.to.value || 'literal' || …` (the first operand that is set), or of `a == b`. */
 export function evaluate(expr: string, ctx: Context): string {
+  const eq = /^([^=|]+?)\s*==\s*([^=|]+)$/.exec(expr.trim());
+  if (eq) return String(evaluate(eq[1], ctx) === evaluate(eq[2], ctx));
   for (const operand of expr.split('||').map((s) => s.trim())) {
     let value: unknown;
     const literal = /^'(.*)'$/.exec(operand);
@@ -125,7 +127,7 @@ async function runOne(
     github: { run_id: '4242', repository: 'example/repo', workspace },
     runner: { temp },
     matrix,
-    strategy: { 'job-index': index },
+    strategy: { 'job-index': String(index) },
     steps: {},
   };
   const env: Record<string, string> = {};

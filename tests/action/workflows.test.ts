@@ -60,6 +60,9 @@ describe('examples/workflows', () => {
     const wd = join(scratch, 'taskfarmer', 'example', 'repo', '4242');
     for (const j of jobs)
       expect(j.steps[1].action!.outputs).toMatchObject({ workdir: wd, status: 'complete', total: '40' });
+    // One job uploads the shared workdir's results (here: says there is no artifact service); the others don't try.
+    const tried = jobs.map((j) => j.steps[1].action!.notices.some((n) => n.includes('Artifacts not uploaded')));
+    expect(tried).toEqual([true, false, false, false]);
     const counts = new Map<string, number>();
     for (const id of readFileSync(ran, 'utf8').split('\n').filter(Boolean)) counts.set(id, (counts.get(id) ?? 0) + 1);
     expect(counts.size).toBe(40);

@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { CLI, ids, runCli, tempDir, writeTasks } from '../helpers/cli.js';
@@ -48,6 +48,9 @@ describe('bad input: one line, exit 2, nothing changed', () => {
     ['an unknown tasklist handler', [tasklist, '-t', 'magic', '-w', wd], /unknown tasklist handler "magic"/],
     ['an unknown flag', [tasklist, '--frobnicate', '-w', wd], /unknown option '--frobnicate'/],
     ['no tasklist at all', [], /missing|tasklist/],
+    // mkdir under /proc fails with ENOENT although the parent exists: Node's recursive mkdir spun forever.
+    ['a workdir under /proc', [tasklist, '-w', '/proc/tf-x/wd'], /workdir \/proc\/tf-x\/wd cannot be created/],
+    ['a workdir under /sys', [tasklist, '-w', '/sys/tf-x'], /workdir \/sys\/tf-x cannot be created/],
   ];
   for (const [what, args, pattern] of cases) {
     it(`${what}`, async () => {
@@ -68,15 +71,23 @@ describe('bad input: one line, exit 2, nothing changed', () => {
     mkdirSync(ro);
     chmodSync(ro, 0o555);
     chmodSync(dir, 0o755);
-    const r = spawnSync(
-      'setpriv',
-      ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, tasklist, '-w', join(ro, 'wd')],
-      { encoding: 'utf8' },
-    );
-    if (r.error) {
-      console.log(`skipped: setpriv unavailable (${r.error.message})`);
+    // The checkout may be private (mode 0700, e.g. under /root): run a copy of the CLI that
+    // the unprivileged user can read.
+    const copy = tempDir('tf-cli-copy-');
+    cpSync(dirname(CLI), join(copy, 'dist'), { recursive: true });
+    chmodSync(copy, 0o755);
+    const asNobody = (args: string[]) =>
+      spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], {
+        encoding: 'utf8',
+      });
+    const probe = asNobody(['--version']);
+    if (probe.error || probe.status !== 0) {
+      console.log(
+        `skipped: cannot run ${process.execPath} as uid 65534 (${probe.error?.message ?? probe.stderr.trim()})`,
+      );
       return;
     }
+    const r = asNobody([join(copy, 'dist', 'cli.js'), tasklist, '-w', join(ro, 'wd')]);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/not writable/);

@@ -60,6 +60,14 @@ describe('taskfarmer report writes where the user points it', () => {
     expect([after.isSymbolicLink(), after.ino]).toEqual([before.isSymbolicLink(), before.ino]);
   });
 
+  it('a folder that cannot be made (under /proc) is one line and exit 2, not a spin', async () => {
+    const r = await runCli(['report', wd, '--json', '/proc/tf-x/report.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(
+      /^taskfarmer: --json \/proc\/tf-x\/report\.json: folder \/proc\/tf-x cannot be created/,
+    );
+  });
+
   it('a regular file is replaced whole (a reader never sees half of it)', async () => {
     const file = join(dir, 'out', 'report.md');
     expect((await runCli(['report', wd, '--markdown', file])).code).toBe(0);

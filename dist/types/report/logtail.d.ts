@@ -7,8 +7,11 @@ export interface LogTail {
 }
 /**
  * The end of a task's output, bounded in lines and bytes so a summary stays small whatever the
- * task printed. Control characters other than tab and newline are dropped (progress bars,
- * colour codes), so the text is safe in Markdown, HTML and a terminal.
+ * task printed. A line cut by the byte bound is dropped when whole lines follow it, and kept
+ * (its end) when it is all there is: a task's last word is often one very long line. A line
+ * redrawn with carriage returns (a progress bar) shows its last state. Control characters other
+ * than tab and newline are dropped (colour codes), so the text is safe in Markdown, HTML and a
+ * terminal.
  */
 export declare function outputTail(o: TaskOutput | undefined, lines?: number, bytes?: number): LogTail;
 /** The tail of the latest kept output of each task in `ids` (one pass over the logs). */

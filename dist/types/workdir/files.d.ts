@@ -9,6 +9,11 @@ export declare function appendLines(path: string, text: string): void;
 export declare function readRange(fd: number, from: number, to: number): Buffer;
 /** The last `max` bytes of a file, or '' if it does not exist. */
 export declare function readTail(path: string, max: number): string;
+/** The last `max` bytes of a file as they are (a cut at the start, mid-line), and the file's size. */
+export declare function readLastBytes(path: string, max: number): {
+    buf: Buffer;
+    size: number;
+};
 /** Replaces a file atomically: write a temp file, fsync it, rename it over the old one. */
 export declare function writeFileAtomic(path: string, chunks: Iterable<string>): void;
 /**
