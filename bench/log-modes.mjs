@@ -7,7 +7,9 @@
 //   BENCH_TRACE_N=0 …                  # throughput only (strace slows a farm ~10x)
 //
 // The modes are timed in interleaved rounds (per-task, per-worker, none, then again), so a
-// shared, loaded machine slows them alike; compare the ratios, not the absolute numbers.
+// shared, loaded machine slows them alike; compare the ratios, not the absolute numbers. CPU
+// time of the whole process tree (GNU time: farmer, launchers, tasks) is also given: it moves
+// far less with the load than wall time does.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,14 +38,20 @@ function tasklist(n) {
   return path;
 }
 
+const GNU_TIME = spawnSync('/usr/bin/time', ['-f', '%U', 'true']).status === 0;
+
+/** Wall seconds, and CPU seconds of the whole tree when GNU time is there. */
 function farm(list, wd, mode, wrap = []) {
   rmSync(wd, { recursive: true, force: true });
-  const argv = [...wrap, process.execPath, CLI, list, '-n', '4', '-w', wd, '--logs', mode, '-q'];
+  const cpuFile = join(root, 'cpu');
+  const timeWrap = wrap.length === 0 && GNU_TIME ? ['/usr/bin/time', '-f', '%U %S', '-o', cpuFile] : [];
+  const argv = [...wrap, ...timeWrap, process.execPath, CLI, list, '-n', '4', '-w', wd, '--logs', mode, '-q'];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] });
-  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}`);
-  return s;
+  const cpu = timeWrap.length ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number) : [NaN, NaN];
+  return { wall, cpu: cpu[0] + cpu[1] };
 }
 
 /** Counts from an strace -f log: metadata syscalls in all, and those naming a path in the workdir. */
@@ -101,20 +109,22 @@ const list = tasklist(N);
 const times = Object.fromEntries(MODES.map((m) => [m, []]));
 for (let r = 0; r < ROUNDS; r++) for (const mode of MODES) times[mode].push(farm(list, join(root, `wd-${mode}`), mode));
 for (const mode of MODES) {
-  const best = Math.min(...times[mode]);
+  const best = Math.min(...times[mode].map((t) => t.wall));
   out.modes[mode].tasksPerSecond = Math.round(N / best);
+  out.modes[mode].cpuMsPerTask = (1000 * Math.min(...times[mode].map((t) => t.cpu))) / N;
 }
 const base = out.modes['per-task'].tasksPerSecond;
+const cpuBase = out.modes['per-task'].cpuMsPerTask;
 console.log(`${N} true tasks, 4 workers, best of ${ROUNDS} interleaved rounds; strace on ${TRACE_N} tasks\n`);
 console.log(
-  '| mode | files in logs/ | path operations on logs/ / task | opens with O_CREAT in the workdir / task | path operations in the workdir / task | metadata syscalls / task (all processes) | tasks/s | vs per-task |',
+  '| mode | files in logs/ | path operations on logs/ / task | opens with O_CREAT in the workdir / task | path operations in the workdir / task | metadata syscalls / task (all processes) | tasks/s | vs per-task | CPU ms / task | vs per-task |',
 );
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const mode of MODES) {
   const o = out.modes[mode];
   const f = (x, d = 2) => (x === undefined ? '–' : x.toFixed(d));
   console.log(
-    `| ${mode} | ${o.filesInLogs ?? '–'} | ${f(o.logPathOpsPerTask, 3)} | ${f(o.createsPerTask)} | ${f(o.workdirPathOpsPerTask)} | ${f(o.metadataPerTask, 1)} | ${o.tasksPerSecond} | ${(o.tasksPerSecond / base).toFixed(2)} |`,
+    `| ${mode} | ${o.filesInLogs ?? '–'} | ${f(o.logPathOpsPerTask, 3)} | ${f(o.createsPerTask)} | ${f(o.workdirPathOpsPerTask)} | ${f(o.metadataPerTask, 1)} | ${o.tasksPerSecond} | ${(o.tasksPerSecond / base).toFixed(2)} | ${f(o.cpuMsPerTask)} | ${f(o.cpuMsPerTask / cpuBase)} |`,
   );
 }
 if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(out, null, 2));
