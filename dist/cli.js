@@ -4,14 +4,14 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-C235DK5F.js";
+} from "./chunks/chunk-L4KZEMSJ.js";
 import {
   collectReport,
   farm,
   formatDuration,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-6YBVOEE7.js";
+} from "./chunks/chunk-DQG4XKQ3.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   configFiles,

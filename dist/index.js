@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-6YBVOEE7.js";
+} from "./chunks/chunk-DQG4XKQ3.js";
 import {
   debug,
   endGroup,

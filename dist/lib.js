@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-C235DK5F.js";
+} from "./chunks/chunk-L4KZEMSJ.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-6YBVOEE7.js";
+} from "./chunks/chunk-DQG4XKQ3.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   loadConfig
