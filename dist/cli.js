@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-AMS5NB2K.js";
+} from "./chunks/chunk-WY7L6I5N.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -17,7 +17,7 @@ import {
   parseDuration,
   readOutput,
   renderMarkdownSummary
-} from "./chunks/chunk-RTJYG7M5.js";
+} from "./chunks/chunk-VUPC4AH6.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   configFiles,
@@ -5249,7 +5249,7 @@ async function main(argv) {
   if (cmd.kind === "report") return runReport(cmd.args);
   if (cmd.kind === "config") return (await import("./chunks/config-command-VEVMYSFF.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
-  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-AE7MA3S4.js")).runRequeue(cmd.args, out);
+  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-IR4RSMIW.js")).runRequeue(cmd.args, out);
   if (cmd.kind === "logs")
     return runLogs(
       cmd.args,

@@ -9,7 +9,7 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-RTJYG7M5.js";
+} from "./chunks/chunk-VUPC4AH6.js";
 import {
   debug,
   endGroup,

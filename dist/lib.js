@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-AMS5NB2K.js";
+} from "./chunks/chunk-WY7L6I5N.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-RTJYG7M5.js";
+} from "./chunks/chunk-VUPC4AH6.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   loadConfig

@@ -63,15 +63,13 @@ export function planResources(req: ResourceRequest, probes: ResourceProbes): Res
   if (gpus) need(workers, req.gpusPerWorker!, 'GPU', '--gpus-per-worker', gpus);
   if (cpus) need(workers, req.cpusPerWorker!, 'core', '--cpus-per-worker', cpus);
 
+  const amd = Boolean(probes.env.ROCR_VISIBLE_DEVICES?.trim());
   const slots: SlotResources[] = [];
   for (let slot = 0; slot < workers; slot++) {
     const env: Record<string, string> = {};
     const s: SlotResources = { env };
-    if (gpus) {
-      const list = gpus.ids.slice(slot * req.gpusPerWorker!, (slot + 1) * req.gpusPerWorker!).join(',');
-      for (const name of ['CUDA_VISIBLE_DEVICES', 'ROCR_VISIBLE_DEVICES', 'HIP_VISIBLE_DEVICES', 'TASKFARMER_GPUS'])
-        env[name] = list;
-    }
+    if (gpus)
+      Object.assign(env, gpuEnv(gpus.ids.slice(slot * req.gpusPerWorker!, (slot + 1) * req.gpusPerWorker!), amd));
     if (cpus) {
       s.cpus = cpus.ids.slice(slot * req.cpusPerWorker!, (slot + 1) * req.cpusPerWorker!).join(',');
       env.TASKFARMER_CPUS = s.cpus;
@@ -80,6 +78,18 @@ export function planResources(req: ResourceRequest, probes: ResourceProbes): Res
     slots.push(s);
   }
   return { workers, slots };
+}
+
+/**
+ * A slot's GPU variables. On NVIDIA (and wherever ROCm is not in use) all four hold the slot's
+ * ids. ROCm applies HIP_VISIBLE_DEVICES (and CUDA_VISIBLE_DEVICES, its alias) on top of
+ * ROCR_VISIBLE_DEVICES, as indices among the devices ROCR left: so where the farmer itself runs
+ * under ROCR_VISIBLE_DEVICES, ROCR gets the ids and the other two count 0…N-1 within them.
+ */
+export function gpuEnv(ids: string[], amd: boolean): Record<string, string> {
+  const list = ids.join(',');
+  const inner = amd ? ids.map((_, i) => i).join(',') : list;
+  return { CUDA_VISIBLE_DEVICES: inner, ROCR_VISIBLE_DEVICES: list, HIP_VISIBLE_DEVICES: inner, TASKFARMER_GPUS: list };
 }
 
 interface Found {

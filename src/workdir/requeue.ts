@@ -3,9 +3,9 @@
  * farmers run. Their failures stay in the journals' history; their `failed` lines go, so that
  * at rest every task is still in exactly one of toprocess, finished and failed.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../util/errors.js';
+import { isUsageError, UsageError } from '../util/errors.js';
 import { appendLines, writeFileAtomic } from './files.js';
 import { newFarmerId } from './identity.js';
 import { encodeRecords, type JournalRecord } from './journal.js';
@@ -34,8 +34,16 @@ export interface RequeueResult {
 export async function requeue(req: RequeueRequest): Promise<RequeueResult> {
   const l = layout(req.dir);
   checkWorkdir(l, req.dir);
-  for (const d of [l.state, l.journals, l.history]) mkdirSync(d, { recursive: true, mode: DIR_MODE });
-  return withLock(l.lock, { stale: req.lockStale ?? 30_000 }, () => requeueLocked(l, req.ids));
+  // A workdir PyTaskFarmer made has no .taskfarmer/ yet; the lock lives there. Refused ids must
+  // leave nothing behind, so what is created here is removed again on a UsageError.
+  const created = [l.state, l.journals, l.history].filter((d) => !existsSync(d));
+  for (const d of created) mkdirSync(d, { recursive: true, mode: DIR_MODE });
+  try {
+    return await withLock(l.lock, { stale: req.lockStale ?? 30_000 }, () => requeueLocked(l, req.ids));
+  } catch (err) {
+    if (isUsageError(err)) for (const d of created.reverse()) rmSync(d, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 function checkWorkdir(l: Layout, dir: string): void {

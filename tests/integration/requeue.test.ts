@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ids, runCli, startCli, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
@@ -92,6 +92,24 @@ describe('taskfarmer requeue', () => {
     expect(ids(join(wd, 'toprocess'))).toEqual([]);
     // Attempt numbers go on within a run: the rerun is attempt 2.
     expect(readFileSync(join(wd, 'logs', 'log_0'), 'utf8')).toBe('attempt=2\n');
+  });
+
+  it('a workdir PyTaskFarmer left (no .taskfarmer/): refused ids leave it untouched; --failed moves them', async () => {
+    const dir = tempDir();
+    const wd = join(dir, 'wd');
+    mkdirSync(wd);
+    writeFileSync(join(wd, 'toprocess'), '2 echo c\n');
+    writeFileSync(join(wd, 'finished'), '0 echo a\n');
+    writeFileSync(join(wd, 'failed'), '1 echo b\n');
+    const before = snapshot(dir);
+    const bad = await runCli(['requeue', wd, '--ids', '0']);
+    expect(bad.code).toBe(2);
+    expect(snapshot(dir)).toEqual(before);
+    expect(existsSync(join(wd, '.taskfarmer'))).toBe(false);
+    const r = await runCli(['requeue', wd, '--failed']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(wd, 'toprocess'), 'utf8')).toBe('1 echo b\n2 echo c\n');
+    expect(readFileSync(join(wd, 'failed'), 'utf8')).toBe('');
   });
 
   describe('bad input: one line, exit 2, nothing changed', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCpuList } from '../../src/farm/resources.js';
@@ -111,6 +111,41 @@ describe('--cpus-per-worker', () => {
       for (const t of reports(wd, 2)) expect([t.cpus, t.Cpus_allowed_list]).toEqual([cpu, cpu]);
     },
   );
+});
+
+describe('--cpus-per-worker without perl', () => {
+  it.skipIf(ownCpus.length < 2)('Node starts each task under taskset: the binding is the same', async () => {
+    const dir = tempDir();
+    // A PATH with no perl: the farmer falls back to spawning tasks itself.
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    for (const tool of ['taskset', 'grep', 'tr', 'touch', 'seq', 'sleep']) {
+      const found = ['/usr/bin', '/bin'].map((d) => join(d, tool)).find((p) => existsSync(p));
+      if (found) symlinkSync(found, join(bin, tool));
+    }
+    const tasklist = writeTasks(dir, barrierTasks(dir, 4, 2));
+    const wd = join(dir, 'wd');
+    const r = await runCli([tasklist, '-w', wd, '--cpus-per-worker', '1', '-n', '2'], { env: { PATH: bin } });
+    expect(r.code, r.stderr).toBe(0);
+    const byWorker = new Map<string, string>();
+    for (const t of reports(wd, 4)) {
+      expect(t.Cpus_allowed_list).toBe(t.cpus);
+      byWorker.set(t.worker, t.cpus);
+    }
+    expect(new Set(byWorker.values()).size).toBe(2);
+  });
+
+  it('without taskset, --cpus-per-worker is refused before anything is written', async () => {
+    const dir = tempDir();
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    const tasklist = writeTasks(dir, ['true']);
+    const wd = join(dir, 'wd');
+    const r = await runCli([tasklist, '-w', wd, '--cpus-per-worker', '1'], { env: { PATH: bin } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--cpus-per-worker needs taskset \(util-linux\) on PATH/);
+    expect(existsSync(wd)).toBe(false);
+  });
 });
 
 describe('bad resource input: one line, exit 2, nothing written', () => {

@@ -56,6 +56,16 @@ describe('planResources', () => {
     }
   });
 
+  it("under ROCm (ROCR_VISIBLE_DEVICES set), HIP and CUDA variables index within the slot's ROCR devices", () => {
+    const plan = planResources({ gpusPerWorker: 2 }, probes({ ROCR_VISIBLE_DEVICES: '4,5,6,7' }));
+    expect(plan.slots[1].env).toEqual({
+      ROCR_VISIBLE_DEVICES: '6,7',
+      TASKFARMER_GPUS: '6,7',
+      HIP_VISIBLE_DEVICES: '0,1',
+      CUDA_VISIBLE_DEVICES: '0,1',
+    });
+  });
+
   it('takes the GPU list from --gpus, then each variable in order, then nvidia-smi', () => {
     const env = { ROCR_VISIBLE_DEVICES: '1,2', SLURM_STEP_GPUS: '3', SLURM_JOB_GPUS: '4' };
     const first = (p: ResourceProbes, gpus?: string) =>

@@ -31,6 +31,13 @@ export interface ResourcePlan {
 export declare const GPU_VARIABLES: string[];
 /** Splits the machine's GPUs and cores among the slots; a UsageError (exit 2) for what cannot be met. */
 export declare function planResources(req: ResourceRequest, probes: ResourceProbes): ResourcePlan;
+/**
+ * A slot's GPU variables. On NVIDIA (and wherever ROCm is not in use) all four hold the slot's
+ * ids. ROCm applies HIP_VISIBLE_DEVICES (and CUDA_VISIBLE_DEVICES, its alias) on top of
+ * ROCR_VISIBLE_DEVICES, as indices among the devices ROCR left: so where the farmer itself runs
+ * under ROCR_VISIBLE_DEVICES, ROCR gets the ids and the other two count 0…N-1 within them.
+ */
+export declare function gpuEnv(ids: string[], amd: boolean): Record<string, string>;
 interface Found {
     ids: string[];
     /** Where they came from, for error messages. */
