@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-CGKT7B4S.js";
+} from "./chunks/chunk-5VU3HKFV.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -16,8 +16,9 @@ import {
   parseDuration,
   readOutput,
   renderMarkdownSummary,
+  workerFiles,
   writeFileAtomic
-} from "./chunks/chunk-6YYWWA6V.js";
+} from "./chunks/chunk-ZYTCY7JZ.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,
@@ -4737,7 +4738,10 @@ function* joblogLines(report) {
     (t) => (t.outcome === "finished" || t.outcome === "failed") && t.start !== null && t.end !== null
   );
   ended.sort((a, b) => a.end - b.end || a.id - b.id);
-  const outputs = new TaskLogs(report.workdir).find(ended.map((t) => t.id));
+  const outputs = new TaskLogs(report.workdir).find(
+    ended.map((t) => t.id),
+    workerFiles(report.farmers)
+  );
   for (const t of ended) {
     const sig = t.signal ? constants.signals[t.signal] ?? 0 : 0;
     const exit = sig ? 0 : t.exitCode ?? 0;

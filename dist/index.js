@@ -9,7 +9,7 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-6YYWWA6V.js";
+} from "./chunks/chunk-ZYTCY7JZ.js";
 import {
   debug,
   endGroup,

@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-CGKT7B4S.js";
+} from "./chunks/chunk-5VU3HKFV.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-6YYWWA6V.js";
+} from "./chunks/chunk-ZYTCY7JZ.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig
