@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-WY7L6I5N.js";
+} from "./chunks/chunk-ZSZCRG24.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -16,8 +16,9 @@ import {
   makeDirs,
   parseDuration,
   readOutput,
-  renderMarkdownSummary
-} from "./chunks/chunk-VUPC4AH6.js";
+  renderMarkdownSummary,
+  workerFiles
+} from "./chunks/chunk-DIWJ62Q5.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   configFiles,
@@ -4749,7 +4750,10 @@ function* joblogLines(report) {
     (t) => (t.outcome === "finished" || t.outcome === "failed") && t.start !== null && t.end !== null
   );
   ended.sort((a, b) => a.end - b.end || a.id - b.id);
-  const outputs = new TaskLogs(report.workdir).find(ended.map((t) => t.id));
+  const outputs = new TaskLogs(report.workdir).find(
+    ended.map((t) => t.id),
+    workerFiles(report.farmers)
+  );
   for (const t of ended) {
     const sig = t.signal ? constants.signals[t.signal] ?? 0 : 0;
     const exit = sig ? 0 : t.exitCode ?? 0;

@@ -9,7 +9,7 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-VUPC4AH6.js";
+} from "./chunks/chunk-DIWJ62Q5.js";
 import {
   debug,
   endGroup,

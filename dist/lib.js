@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-WY7L6I5N.js";
+} from "./chunks/chunk-ZSZCRG24.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-VUPC4AH6.js";
+} from "./chunks/chunk-DIWJ62Q5.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   loadConfig

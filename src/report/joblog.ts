@@ -1,6 +1,6 @@
 import { constants } from 'node:os';
 import { TaskLogs } from '../workdir/tasklog-reader.js';
-import type { Report } from './report.js';
+import { workerFiles, type Report } from './report.js';
 
 const HEADER = 'Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand\n';
 
@@ -18,7 +18,10 @@ export function* joblogLines(report: Report): Generator<string> {
   );
   ended.sort((a, b) => a.end! - b.end! || a.id - b.id);
   // One pass over the logs for every task's size.
-  const outputs = new TaskLogs(report.workdir).find(ended.map((t) => t.id));
+  const outputs = new TaskLogs(report.workdir).find(
+    ended.map((t) => t.id),
+    workerFiles(report.farmers),
+  );
   for (const t of ended) {
     const sig = t.signal ? (constants.signals[t.signal as NodeJS.Signals] ?? 0) : 0;
     const exit = sig ? 0 : (t.exitCode ?? 0);

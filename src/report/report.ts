@@ -161,6 +161,7 @@ export function collectReport(
     failures.map((f) => f.id),
     opts.tailLines ?? 20,
     opts.tailBytes ?? 4096,
+    workerFiles(fold.farmers),
   );
   for (const f of failures) {
     const tail = tails.get(f.id)!;
@@ -327,4 +328,12 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
 export function logLabel(t: { id: number; log: string | null }): string {
   if (t.log === null) return 'no log kept';
   return isWorkerLogName(basename(t.log)) ? `${t.log} (its part: taskfarmer logs WORKDIR ${t.id})` : t.log;
+}
+
+/**
+ * Per-worker logs to search: none when no farmer wrote any (their hellos say), which spares
+ * listing a logs/ of a million per-task files; undefined (every one) otherwise.
+ */
+export function workerFiles(farmers: Array<{ logs: string }>): string[] | undefined {
+  return farmers.some((f) => f.logs === 'per-worker') ? undefined : [];
 }

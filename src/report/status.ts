@@ -4,7 +4,7 @@ import { formatDuration } from '../util/duration.js';
 import { TaskLogs } from '../workdir/tasklog-reader.js';
 import { foldWorkdir } from './fold.js';
 import { latestTails } from './logtail.js';
-import { logLabel, taskOf, type ReportFailure, type ReportTask } from './report.js';
+import { logLabel, taskOf, workerFiles, type ReportFailure, type ReportTask } from './report.js';
 
 export interface FarmerStatus {
   id: string;
@@ -112,6 +112,7 @@ export function statusDetails(
     shown.map((t) => t.id),
     opts.tailLines ?? 5,
     1024,
+    workerFiles(fold.farmers),
   );
   const lastFailures = shown.map((t) => {
     const tail = tails.get(t.id)!;

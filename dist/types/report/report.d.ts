@@ -122,3 +122,10 @@ export declare function logLabel(t: {
     id: number;
     log: string | null;
 }): string;
+/**
+ * Per-worker logs to search: none when no farmer wrote any (their hellos say), which spares
+ * listing a logs/ of a million per-task files; undefined (every one) otherwise.
+ */
+export declare function workerFiles(farmers: Array<{
+    logs: string;
+}>): string[] | undefined;
