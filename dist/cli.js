@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-4RM72LBP.js";
+} from "./chunks/chunk-LUW4QTZM.js";
 import {
   collectReport,
   farm,
@@ -12,7 +12,7 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-4R34JW4W.js";
+} from "./chunks/chunk-A2NHSYW2.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,

@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-4R34JW4W.js";
+} from "./chunks/chunk-A2NHSYW2.js";
 import {
   debug,
   endGroup,
@@ -618,6 +618,15 @@ function writeReport(report, files) {
   setOutput("report", files.report);
 }
 
+// src/action/task-env.ts
+function taskEnvironment(env = process.env) {
+  const out = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (!name.toUpperCase().startsWith("ACTIONS_")) out[name] = value;
+  }
+  return out;
+}
+
 // src/action/summary.ts
 import { hostname } from "node:os";
 var REPORT_BYTES = 512 * 1024;
@@ -663,7 +672,7 @@ async function runStep(s, cancel) {
     return;
   }
   const progress = new Progress();
-  const result = await farm({ ...s.farm, onEvent: progress.onEvent });
+  const result = await farm({ ...s.farm, taskEnv: taskEnvironment(), onEvent: progress.onEvent });
   progress.end();
   const files = resultFiles(result.workdir);
   setResultOutputs(result, files);

@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-4RM72LBP.js";
+} from "./chunks/chunk-LUW4QTZM.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-4R34JW4W.js";
+} from "./chunks/chunk-A2NHSYW2.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig

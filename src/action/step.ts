@@ -11,6 +11,7 @@ import { reportUpload, uploadResults } from './artifacts.js';
 import type { ActionSettings } from './inputs.js';
 import { resultFiles, setResultOutputs, writeReport } from './outputs.js';
 import { Progress } from './progress.js';
+import { taskEnvironment } from './task-env.js';
 import { appendSummary, summaryMarkdown } from './summary.js';
 
 /** GitHub shows about 10 error annotations per step; a failed step uses one for its own message. */
@@ -36,7 +37,7 @@ export async function runStep(s: ActionSettings, cancel: Cancellation): Promise<
     return;
   }
   const progress = new Progress();
-  const result = await farm({ ...s.farm, onEvent: progress.onEvent });
+  const result = await farm({ ...s.farm, taskEnv: taskEnvironment(), onEvent: progress.onEvent });
   progress.end();
 
   const files = resultFiles(result.workdir);

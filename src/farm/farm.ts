@@ -60,7 +60,7 @@ class Farm {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly ran = { done: 0, failed: 0, retried: 0, stopped: 0 };
   private readonly started = Date.now();
-  private readonly baseEnv = { ...process.env };
+  private readonly baseEnv: NodeJS.ProcessEnv;
   private launchers: SlotLauncher[] = [];
   private resolveDone!: () => void;
   private readonly handlers = new Map<NodeJS.Signals, () => void>();
@@ -77,6 +77,7 @@ class Farm {
     this.runner =
       typeof options.runner === 'object' ? options.runner : resolveRunner(options.runner ?? 'default', options.runners);
     this.slots = new Array(this.o.workers).fill(null);
+    this.baseEnv = { ...(options.taskEnv ?? process.env) };
     this.launchers = this.slots.map(() => new SlotLauncher(this.baseEnv));
   }
 

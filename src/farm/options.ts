@@ -33,6 +33,11 @@ export interface FarmOptions {
   handleSignals?: boolean;
   /** Aborting it stops the farm like SIGTERM. */
   signal?: AbortSignal;
+  /**
+   * The environment every task starts from (runner and task variables are added to it).
+   * Default: the farmer's own environment. The Action passes its own minus the runner's secrets.
+   */
+  taskEnv?: NodeJS.ProcessEnv;
   /** Progress and task events, for displays and reports. */
   onEvent?: (event: FarmEvent) => void;
 }
