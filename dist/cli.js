@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-LUW4QTZM.js";
+} from "./chunks/chunk-2IP5OGYZ.js";
 import {
   collectReport,
   farm,
@@ -12,7 +12,7 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-A2NHSYW2.js";
+} from "./chunks/chunk-N6R2OZ36.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,

@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-A2NHSYW2.js";
+} from "./chunks/chunk-N6R2OZ36.js";
 import {
   debug,
   endGroup,

@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-LUW4QTZM.js";
+} from "./chunks/chunk-2IP5OGYZ.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-A2NHSYW2.js";
+} from "./chunks/chunk-N6R2OZ36.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig

@@ -6,6 +6,7 @@ import { resolveRunner } from '../runners/registry.js';
 import { SlotLauncher, type ExitInfo, type Launched } from '../runners/process.js';
 import type { Runner, TaskContext } from '../runners/types.js';
 import { isUsageError, oneLine } from '../util/errors.js';
+import { cancelTimer, setLongTimeout, type LongTimer } from '../util/long-timer.js';
 import { DRAIN_SIGNAL, FARMER_SIGNALS, STOP_SIGNALS } from '../util/signals.js';
 import { StaleWorkdirError, Workdir, type Claim, type Completion, type WorkdirOptions } from '../workdir/workdir.js';
 import type { ExitCode, FarmEvent, FarmOptions, FarmResult, StopReason } from './options.js';
@@ -22,7 +23,7 @@ interface Running {
   start: number;
   timedOut: boolean;
   stopped: boolean;
-  timers: NodeJS.Timeout[];
+  timers: Array<NodeJS.Timeout | LongTimer>;
 }
 
 /**
@@ -57,7 +58,7 @@ class Farm {
   private meanMs = 1_000;
   private flushTimer: NodeJS.Timeout | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
-  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly timers: Array<NodeJS.Timeout | LongTimer> = [];
   private readonly ran = { done: 0, failed: 0, retried: 0, stopped: 0 };
   private readonly started = Date.now();
   private readonly baseEnv: NodeJS.ProcessEnv;
@@ -130,7 +131,7 @@ class Farm {
       }, tick),
       setInterval(() => (this.checkTasklist = true), 2_000),
     );
-    if (o.timeout) this.timers.push(setTimeout(() => this.stop('timeout'), o.timeout));
+    if (o.timeout) this.timers.push(setLongTimeout(() => this.stop('timeout'), o.timeout));
     if (this.stopReason) this.stop(this.stopReason);
     this.requestSync();
     await done;
@@ -270,7 +271,7 @@ class Farm {
     this.emit({ type: 'task-start', id: claim.id, attempt: claim.attempt, task: claim.task, slot });
     if (this.o.taskTimeout) {
       r.timers.push(
-        setTimeout(() => {
+        setLongTimeout(() => {
           r.timedOut = true;
           this.killTask(r);
         }, this.o.taskTimeout),
@@ -300,7 +301,7 @@ class Farm {
   }
 
   private onExit(r: Running, info: ExitInfo): void {
-    for (const t of r.timers) clearTimeout(t);
+    for (const t of r.timers) cancelTimer(t);
     // Whatever the task left in its process group (background jobs) does not outlive it.
     r.proc?.kill('SIGKILL');
     const ok = info.code === 0 && !r.timedOut && !r.stopped;
@@ -432,7 +433,7 @@ class Farm {
   private async finish(): Promise<void> {
     if (this.finishing) return;
     this.finishing = true;
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.timers) cancelTimer(t);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     try {

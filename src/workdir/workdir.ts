@@ -1,11 +1,9 @@
 import {
-  closeSync,
   accessSync,
   appendFileSync,
   constants,
   existsSync,
   mkdirSync,
-  openSync,
   readFileSync,
   readdirSync,
   renameSync,
@@ -18,6 +16,7 @@ import { countLines } from '../util/count.js';
 import { isUsageError, UsageError } from '../util/errors.js';
 import { forEachTask, forEachTaskBytes, parseTasklist } from '../tasklist/parse.js';
 import { listHandler, type TasklistHandler } from '../tasklist/handlers.js';
+import { readTasklist } from './tasklist-file.js';
 import { appendJsonArray, appendLines, readSnapshot, readTail, writeFileAtomic, type FileSnapshot } from './files.js';
 import { bootId, host, newFarmerId } from './identity.js';
 import { encodeRecords, type JournalRecord } from './journal.js';
@@ -568,22 +567,6 @@ export class Workdir {
 /** `<id> <task>` lines for the ids that pass `keep`, ascending, produced lazily (no giant array). */
 function* taskLines(st: TaskState, keep: (id: number) => boolean, end: number): Generator<string> {
   for (let id = 0; id < end; id++) if (keep(id)) yield formatTaskLine(id, st.task(id)!);
-}
-
-/** The tasklist's bytes (`whole`), or only a check that it is a readable file; a UsageError if not. */
-function readTasklist(path: string, whole: boolean): Buffer | undefined {
-  try {
-    if (statSync(path).isDirectory()) throw new UsageError(`tasklist ${path} is a directory, not a file`);
-    if (whole) return readFileSync(path);
-    closeSync(openSync(path, 'r'));
-    return undefined;
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`tasklist ${path} does not exist`);
-    if (code === 'EACCES') throw new UsageError(`tasklist ${path} is not readable (permission denied)`);
-    throw new UsageError(`tasklist ${path} cannot be read (${code ?? (err as Error).message})`);
-  }
 }
 
 /** The workdir must be a writable directory, or creatable in its nearest existing parent. */
