@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-2IP5OGYZ.js";
+} from "./chunks/chunk-XTBZKBN2.js";
 import {
   collectReport,
   farm,
@@ -12,14 +12,14 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-N6R2OZ36.js";
+} from "./chunks/chunk-KQNYZIP6.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,
   configFiles,
   isUsageError,
   oneLine
-} from "./chunks/chunk-PUEK53PI.js";
+} from "./chunks/chunk-USIMGRUD.js";
 import {
   __commonJS,
   __require,
@@ -5084,10 +5084,10 @@ async function main(argv) {
   const cmd = parseArgs(argv, package_default.version, (s) => process.stdout.write(s));
   if (cmd.kind === "exit") return cmd.code;
   if (cmd.kind === "report") return runReport(cmd.args);
-  if (cmd.kind === "config") return (await import("./chunks/config-command-NQPTBMTU.js")).runConfig(cmd.args, out);
+  if (cmd.kind === "config") return (await import("./chunks/config-command-6LCIR677.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
   const files = configFiles({ file: cmd.config });
-  const { runners, handlers } = files.length ? (await import("./chunks/load-XYSQNRCB.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {} };
+  const { runners, handlers } = files.length ? (await import("./chunks/load-BWHZBEEL.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {} };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e) => (progress.event(e), printer(e));

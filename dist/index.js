@@ -6,8 +6,9 @@ import {
   isTaskLine,
   logTail,
   parseDuration,
-  renderMarkdownSummary
-} from "./chunks/chunk-N6R2OZ36.js";
+  renderMarkdownSummary,
+  writeFileAtomic
+} from "./chunks/chunk-KQNYZIP6.js";
 import {
   debug,
   endGroup,
@@ -27,7 +28,7 @@ import {
   loadConfig,
   require__,
   require_dist
-} from "./chunks/chunk-3LJL7KY4.js";
+} from "./chunks/chunk-MVXYLYJZ.js";
 import {
   UsageError,
   isUsageError,
@@ -35,7 +36,7 @@ import {
   oneLine,
   resolveHandler,
   resolveRunner
-} from "./chunks/chunk-PUEK53PI.js";
+} from "./chunks/chunk-USIMGRUD.js";
 import {
   __toESM
 } from "./chunks/chunk-CFRLDQD2.js";
@@ -370,7 +371,7 @@ function withoutFlag(err) {
 }
 
 // src/action/step.ts
-import { mkdirSync, readFileSync as readFileSync3, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync, readFileSync as readFileSync3, renameSync, writeFileSync } from "node:fs";
 import { dirname as dirname2 } from "node:path";
 
 // src/action/annotations.ts
@@ -587,7 +588,6 @@ function reportUpload(outcome, files) {
 }
 
 // src/action/outputs.ts
-import { renameSync, writeFileSync } from "node:fs";
 import { join as join4 } from "node:path";
 function resultFiles(workdir) {
   const l = layout(workdir);
@@ -612,9 +612,7 @@ function setResultOutputs(result, files) {
   setOutput("timeline", files.timeline);
 }
 function writeReport(report, files) {
-  const tmp = `${files.report}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify(report) + "\n");
-  renameSync(tmp, files.report);
+  writeFileAtomic(files.report, [JSON.stringify(report) + "\n"]);
   setOutput("report", files.report);
 }
 
@@ -733,8 +731,8 @@ function writeInlineTasklist(path, text) {
   }
   mkdirSync(dirname2(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync2(tmp, text);
-  renameSync2(tmp, path);
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
 }
 
 // src/action/main.ts

@@ -2,19 +2,19 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-2IP5OGYZ.js";
+} from "./chunks/chunk-XTBZKBN2.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-N6R2OZ36.js";
+} from "./chunks/chunk-KQNYZIP6.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig
-} from "./chunks/chunk-3LJL7KY4.js";
+} from "./chunks/chunk-MVXYLYJZ.js";
 import {
   UsageError
-} from "./chunks/chunk-PUEK53PI.js";
+} from "./chunks/chunk-USIMGRUD.js";
 import "./chunks/chunk-CFRLDQD2.js";
 export {
   UsageError,

@@ -3,10 +3,11 @@
  * claimed, composing `setup && task`, and per-task temporary directories.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, appendFileSync, constants, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
+import { appendNoFollow } from '../util/no-follow.js';
 import { layout, logPath } from '../workdir/layout.js';
 import type { TaskContext } from './types.js';
 
@@ -84,7 +85,7 @@ export class TaskTempDirs {
       return;
     }
     try {
-      appendFileSync(
+      appendNoFollow(
         logPath(layout(ctx.workdir), ctx.id),
         `\ntaskfarmer: attempt ${ctx.attempt} did not succeed; its temporary directory is kept: ${dir}\n`,
       );

@@ -23,6 +23,7 @@
 use strict;
 use warnings;
 use POSIX ();
+use Fcntl qw(O_WRONLY O_CREAT O_EXCL O_NOFOLLOW);
 
 $| = 1;
 binmode STDIN;
@@ -56,8 +57,12 @@ while (defined(my $count = <STDIN>)) {
     my @env  = splice(@f, 0, $nenv);
     my @argv = @f;
 
+    # The log is a new file of our own: whatever is at its path goes first (a symlink or hard
+    # link planted by another user of the workdir is removed, its target untouched), and the
+    # exclusive, no-follow create fails rather than write through one planted again meanwhile.
+    unlink $log;
     my $fh;
-    unless (sysopen($fh, $log, POSIX::O_WRONLY() | POSIX::O_CREAT() | POSIX::O_TRUNC(), 0644)) {
+    unless (sysopen($fh, $log, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0644)) {
         print "E cannot write log $log: $!\n";
         next;
     }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync } from 'node:fs';
 import { constants } from 'node:os';
+import { createFresh } from '../util/no-follow.js';
 import { FARMER_SIGNALS } from '../util/signals.js';
 import LAUNCHER from './launcher.pl';
 import type { RunSpec } from './types.js';
@@ -132,7 +133,7 @@ export class SlotLauncher {
 
 /** Node's own spawn, for machines without perl. */
 function spawnDirect(spec: RunSpec, logFile: string, env: NodeJS.ProcessEnv): Launched {
-  const fd = openSync(logFile, 'w', 0o644);
+  const fd = createFresh(logFile, 0o644);
   let child: ChildProcess;
   try {
     child = spawn(spec.file, spec.args, { detached: true, stdio: ['ignore', fd, fd], env, cwd: spec.cwd });

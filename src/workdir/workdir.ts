@@ -1,6 +1,5 @@
 import {
   accessSync,
-  appendFileSync,
   constants,
   existsSync,
   mkdirSync,
@@ -9,7 +8,6 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { countLines } from '../util/count.js';
@@ -17,6 +15,8 @@ import { isUsageError, UsageError } from '../util/errors.js';
 import { forEachTask, forEachTaskBytes, parseTasklist } from '../tasklist/parse.js';
 import { listHandler, type TasklistHandler } from '../tasklist/handlers.js';
 import { readTasklist } from './tasklist-file.js';
+import { refuseSymlinks, warnIfShared } from './trust.js';
+import { appendNoFollow, createIfAbsent } from '../util/no-follow.js';
 import { appendJsonArray, appendLines, readSnapshot, readTail, writeFileAtomic, type FileSnapshot } from './files.js';
 import { bootId, host, newFarmerId } from './identity.js';
 import { encodeRecords, type JournalRecord } from './journal.js';
@@ -140,6 +140,8 @@ export class Workdir {
     const wd = new Workdir(o);
     const l = wd.l;
     checkWritableDir(l.dir, 'workdir');
+    refuseSymlinks(l);
+    warnIfShared(l, o.tasklist, o.warn);
     const meta0 = existsSync(l.dir) ? readMeta(l) : undefined;
     const toprocess = existsSync(l.toprocess) ? readSnapshot(l.toprocess) : undefined;
     // Continuing one of our workdirs needs only what was appended to the tasklist; a new one
@@ -185,8 +187,8 @@ export class Workdir {
         l.toprocess,
         taskLines(st, () => true, count),
       );
-      for (const f of [l.finished, l.failed]) if (!existsSync(f)) writeFileSync(f, '', { mode: FILE_MODE });
-      if (!existsSync(l.timeline)) writeFileSync(l.timeline, '[\n]\n', { mode: FILE_MODE });
+      for (const f of [l.finished, l.failed]) createIfAbsent(f, '', FILE_MODE);
+      createIfAbsent(l.timeline, '[\n]\n', FILE_MODE);
       meta = {
         version: 1,
         tasklist: this.o.tasklist,
@@ -498,7 +500,7 @@ export class Workdir {
   private append(records: JournalRecord[]): void {
     if (records.length === 0) return;
     const text = encodeRecords(records);
-    appendFileSync(journalPath(this.l, this.farmerId), text, { mode: FILE_MODE });
+    appendNoFollow(journalPath(this.l, this.farmerId), text, FILE_MODE);
     this.ownOffset += Buffer.byteLength(text);
   }
 
