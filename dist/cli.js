@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-XTBZKBN2.js";
+} from "./chunks/chunk-RHCF7JHJ.js";
 import {
   collectReport,
   farm,
@@ -12,7 +12,7 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-KQNYZIP6.js";
+} from "./chunks/chunk-C6SWH7YY.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,

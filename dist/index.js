@@ -8,7 +8,7 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-KQNYZIP6.js";
+} from "./chunks/chunk-C6SWH7YY.js";
 import {
   debug,
   endGroup,
@@ -529,7 +529,7 @@ function taskLines(o, ids) {
   let id = 0;
   const lines = text.split("\n");
   for (let i = 0; i < lines.length && id <= last; i++) {
-    if (!isTaskLine(lines[i].trim())) continue;
+    if (!isTaskLine(lines[i])) continue;
     if (wanted.has(id)) out.set(id, { file, startLine: i + 1 });
     id++;
   }

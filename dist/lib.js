@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-XTBZKBN2.js";
+} from "./chunks/chunk-RHCF7JHJ.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-KQNYZIP6.js";
+} from "./chunks/chunk-C6SWH7YY.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig

@@ -454,7 +454,8 @@ class Farm {
     // Tasks left (stopped early, or handed back at the very end by a farmer that died): run again.
     let exitCode: ExitCode = failed > 0 ? 1 : 0;
     if (remaining > 0) exitCode = 75;
-    if (this.fatal) exitCode = 74;
+    // A workdir that names a command not in the tasklist (changed while we ran) is bad input.
+    if (this.fatal) exitCode = isUsageError(this.fatal) ? 2 : 74;
     return {
       exitCode,
       status: remaining > 0 || this.fatal ? 'incomplete' : failed > 0 ? 'failed' : 'complete',

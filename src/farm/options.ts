@@ -71,8 +71,11 @@ export type FarmEvent =
   | { type: 'stopping'; reason: StopReason }
   | { type: 'warning'; message: string };
 
-/** 0 all finished; 1 some task failed; 74 the workdir could not be written; 75 stopped early, run again. */
-export type ExitCode = 0 | 1 | 74 | 75;
+/**
+ * 0 all finished; 1 some task failed; 2 the workdir turned out to name a command that is not
+ * the tasklist's; 74 the workdir could not be written; 75 stopped early, run again.
+ */
+export type ExitCode = 0 | 1 | 2 | 74 | 75;
 
 export interface FarmResult {
   exitCode: ExitCode;

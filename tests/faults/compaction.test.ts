@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,20 +8,22 @@ import { checkExactlyOnce, counts, lines, openClaimsOf, range } from './helpers.
 const TASKS = 200;
 
 /**
- * A farmer rewrites `toprocess` as `toprocess.tmp-<pid>` and renames it over the old one. A FIFO
- * put at that path in advance makes the farmer block in open() right there, inside compact(),
- * holding the workdir lock: the kill then lands in the middle of compaction every time.
+ * A farmer rewrites `toprocess` as `toprocess.tmp-<pid>` and renames it over the old one. The
+ * temporary file is created O_EXCL (whatever is at its path is removed first), so nothing can
+ * be planted there; instead strace holds the farmer at the entry of that openat() for a
+ * minute, inside compact(), holding the workdir lock: the kill then lands in the middle of
+ * compaction every time. strace ends with the farmer.
  */
-function trapCompaction(wd: string, pid: number): string {
-  const fifo = join(wd, `toprocess.tmp-${pid}`);
-  execFileSync('mkfifo', [fifo]);
-  return fifo;
+function trapCompaction(wd: string, pid: number): ChildProcess {
+  const tmp = join(wd, `toprocess.tmp-${pid}`);
+  const args = ['-qq', '-f', '-p', String(pid), '-o', '/dev/null', '-e', 'trace=openat', '-P', tmp];
+  return spawn('strace', [...args, '-e', 'inject=openat:delay_enter=60000000'], { stdio: 'ignore' });
 }
 
 /**
- * The compaction is under way: the farmer holds the lock and sits in open() of the FIFO (the
- * kernel's fifo_open → wait_for_partner). Where /proc hides wchan, the lock held for a second
- * has to do: once there, the farmer never leaves.
+ * The compaction is under way: the farmer holds the lock and sits in ptrace_stop, held by
+ * strace at the openat() of the temporary file. Every openat stops for a moment while traced:
+ * only a stop that lasts a second while the lock exists is the trap.
  */
 async function waitInCompaction(pid: number, lock: string): Promise<void> {
   const wchan = () => {
@@ -31,17 +33,15 @@ async function waitInCompaction(pid: number, lock: string): Promise<void> {
       return '';
     }
   };
-  let lockedSince = 0;
+  let stoppedSince = 0;
   await waitFor(
     () => {
-      if (!existsSync(lock)) {
-        lockedSince = 0;
+      if (!existsSync(lock) || !/ptrace_stop/.test(wchan())) {
+        stoppedSince = 0;
         return false;
       }
-      const where = wchan();
-      if (/partner|fifo|pipe/.test(where)) return true;
-      lockedSince ||= Date.now();
-      return /^0?$/.test(where.trim()) && Date.now() - lockedSince > 1_000;
+      stoppedSince ||= Date.now();
+      return Date.now() - stoppedSince > 1_000;
     },
     20_000,
     'the farmer to block in compaction',
