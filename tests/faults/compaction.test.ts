@@ -12,12 +12,22 @@ const TASKS = 200;
  * temporary file is created O_EXCL (whatever is at its path is removed first), so nothing can
  * be planted there; instead strace holds the farmer at the entry of that openat() for a
  * minute, inside compact(), holding the workdir lock: the kill then lands in the middle of
- * compaction every time. strace ends with the farmer.
+ * compaction every time. The tracer must go too: until it does, the dead farmer is not reaped.
  */
-function trapCompaction(wd: string, pid: number): ChildProcess {
+async function trapCompaction(wd: string, pid: number): Promise<ChildProcess> {
   const tmp = join(wd, `toprocess.tmp-${pid}`);
   const args = ['-qq', '-f', '-p', String(pid), '-o', '/dev/null', '-e', 'trace=openat', '-P', tmp];
-  return spawn('strace', [...args, '-e', 'inject=openat:delay_enter=60000000'], { stdio: 'ignore' });
+  const strace = spawn('strace', [...args, '-e', 'inject=openat:delay_enter=60000000'], { stdio: 'ignore' });
+  // Armed only once attached (the kernel names the tracer).
+  const tracer = () => {
+    try {
+      return /^TracerPid:\s*[1-9]/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  await waitFor(tracer, 20_000, 'strace to attach to the farmer');
+  return strace;
 }
 
 /**
@@ -65,11 +75,12 @@ describe('SIGKILL during compaction', () => {
     const farmer = startCli([tasklist, '-n', '2', '-w', wd, '--lock-stale', '2s', '-q']);
     const pid = farmer.child.pid!;
     await waitFor(() => lines(join(wd, 'finished')).length >= 20, 20_000, '20 finished tasks');
-    trapCompaction(wd, pid);
+    const strace = await trapCompaction(wd, pid);
     // SIGTERM: running tasks go back, then the farmer compacts the workdir on its way out.
     farmer.child.kill('SIGTERM');
     await waitInCompaction(pid, lock);
     farmer.child.kill('SIGKILL');
+    strace.kill('SIGKILL');
     expect((await farmer.done).signal).toBe('SIGKILL');
 
     // Left behind: the lock, the journal (not moved to history), the old toprocess.
@@ -108,9 +119,10 @@ describe('SIGKILL during compaction', () => {
 
     // …and is killed in the middle of it.
     const second = startCli([tasklist, '-n', '2', '-w', wd, '--lock-stale', '2s', '-q']);
-    trapCompaction(wd, second.child.pid!);
+    const strace = await trapCompaction(wd, second.child.pid!);
     await waitInCompaction(second.child.pid!, join(wd, '.taskfarmer', 'lock'));
     second.child.kill('SIGKILL');
+    strace.kill('SIGKILL');
     await second.done;
 
     const r = await runCli([tasklist, '-n', '2', '-w', wd, '--lock-stale', '2s', '-q']);
