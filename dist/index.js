@@ -8,8 +8,14 @@ import {
   isTaskLine,
   logWhere,
   parseDuration,
+<<<<<<< HEAD
   renderMarkdownSummary
 } from "./chunks/chunk-DIWJ62Q5.js";
+=======
+  renderMarkdownSummary,
+  writeFileAtomic
+} from "./chunks/chunk-C6SWH7YY.js";
+>>>>>>> i9b
 import {
   debug,
   endGroup,
@@ -29,6 +35,7 @@ import {
   loadConfig,
   require__,
   require_dist
+<<<<<<< HEAD
 } from "./chunks/chunk-FEJZT2XD.js";
 import {
   resolveHandler,
@@ -45,6 +52,17 @@ import {
   isUsageError,
   oneLine
 } from "./chunks/chunk-VRDWDH7S.js";
+=======
+} from "./chunks/chunk-MVXYLYJZ.js";
+import {
+  UsageError,
+  isUsageError,
+  layout,
+  oneLine,
+  resolveHandler,
+  resolveRunner
+} from "./chunks/chunk-USIMGRUD.js";
+>>>>>>> i9b
 import {
   __toESM
 } from "./chunks/chunk-CFRLDQD2.js";
@@ -463,7 +481,11 @@ function withoutFlag(err) {
 }
 
 // src/action/step.ts
+<<<<<<< HEAD
 import { mkdirSync, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+=======
+import { mkdirSync, readFileSync as readFileSync3, renameSync, writeFileSync } from "node:fs";
+>>>>>>> i9b
 import { dirname as dirname2 } from "node:path";
 
 // src/action/messages.ts
@@ -639,7 +661,7 @@ function taskLines(o, ids) {
   let id = 0;
   const lines = text.split("\n");
   for (let i = 0; i < lines.length && id <= last; i++) {
-    if (!isTaskLine(lines[i].trim())) continue;
+    if (!isTaskLine(lines[i])) continue;
     if (wanted.has(id)) out.set(id, { file, startLine: i + 1 });
     id++;
   }
@@ -752,7 +774,6 @@ function reportUpload(outcome, files, caps = DEFAULT_CAPS) {
 }
 
 // src/action/outputs.ts
-import { renameSync, writeFileSync } from "node:fs";
 import { join as join4 } from "node:path";
 function resultFiles(workdir) {
   const l = layout(workdir);
@@ -777,10 +798,17 @@ function setResultOutputs(result, files) {
   setOutput("timeline", files.timeline);
 }
 function writeReport(report, files) {
-  const tmp = `${files.report}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify(report) + "\n");
-  renameSync(tmp, files.report);
+  writeFileAtomic(files.report, [JSON.stringify(report) + "\n"]);
   setOutput("report", files.report);
+}
+
+// src/action/task-env.ts
+function taskEnvironment(env = process.env) {
+  const out = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (!name.toUpperCase().startsWith("ACTIONS_")) out[name] = value;
+  }
+  return out;
 }
 
 // src/action/summary.ts
@@ -828,9 +856,13 @@ async function runStep(s, cancel) {
     return;
   }
   const progress = new Progress();
+<<<<<<< HEAD
   const result = await farm({ ...s.farm, onEvent: progress.onEvent }).catch((err) => {
     throw isUsageError(err) ? new UsageError(forAction(err.message, s)) : err;
   });
+=======
+  const result = await farm({ ...s.farm, taskEnv: taskEnvironment(), onEvent: progress.onEvent });
+>>>>>>> i9b
   progress.end();
   if (result.total === 0) {
     const input = s.inlineTasks !== void 0 ? "tasks" : "tasklist";
@@ -899,8 +931,8 @@ function writeInlineTasklist(path, text) {
   }
   mkdirSync(dirname2(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync2(tmp, text);
-  renameSync2(tmp, path);
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
 }
 
 // src/action/main.ts

@@ -11,6 +11,7 @@ import {
 import {
   DIR_MODE,
   FILE_MODE,
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
   Reader,
   appendJsonArray,
   appendLines,
@@ -19,6 +20,13 @@ import {
   decodeChunk,
   encodeRecords,
   farmerGone,
+========
+  READ_APPEND_NO_FOLLOW,
+  UsageError,
+  appendNoFollow,
+  createFresh,
+  createIfAbsent,
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
   forEachTaskLine,
   formatTaskLine,
   host,
@@ -26,6 +34,7 @@ import {
   journalPath,
   layout,
   listJournals,
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
   newFarmerId,
   readMeta,
   readRange,
@@ -43,6 +52,13 @@ import {
   isUsageError,
   oneLine
 } from "./chunk-VRDWDH7S.js";
+========
+  logPath,
+  oneLine,
+  resolveHandler,
+  resolveRunner
+} from "./chunk-USIMGRUD.js";
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
 import {
   __toESM
 } from "./chunk-CFRLDQD2.js";
@@ -92,7 +108,11 @@ function countLines(path) {
 
 // src/runners/process.ts
 import { spawn } from "node:child_process";
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
 import { closeSync as closeSync2, existsSync, openSync as openSync2 } from "node:fs";
+========
+import { closeSync, existsSync } from "node:fs";
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
 import { constants } from "node:os";
 
 // src/util/signals.ts
@@ -183,6 +203,7 @@ var launcher_default = `#!/usr/bin/perl
 use strict;
 use warnings;
 use POSIX ();
+use Fcntl qw(O_WRONLY O_CREAT O_EXCL O_NOFOLLOW);
 
 $| = 1;
 binmode STDIN;
@@ -221,6 +242,7 @@ while (defined(my $count = <STDIN>)) {
     my @env  = splice(@f, 0, $nenv);
     my @argv = @f;
 
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
     my ($fh, $frame);
     if ($mode eq 'a') {
         $fh = append_log($log);
@@ -235,6 +257,16 @@ while (defined(my $count = <STDIN>)) {
             print "E cannot write log $log: $!\\n";
             next;
         }
+========
+    # The log is a new file of our own: whatever is at its path goes first (a symlink or hard
+    # link planted by another user of the workdir is removed, its target untouched), and the
+    # exclusive, no-follow create fails rather than write through one planted again meanwhile.
+    unlink $log;
+    my $fh;
+    unless (sysopen($fh, $log, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0644)) {
+        print "E cannot write log $log: $!\\n";
+        next;
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
     }
     my $pid = fork();
     unless (defined $pid) {
@@ -430,7 +462,12 @@ ${f}`;
     }
   }
 };
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
 function spawnDirect(spec, log, env, appendLog) {
+========
+function spawnDirect(spec, logFile, env) {
+  const fd2 = createFresh(logFile, 420);
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
   let child;
   let frame;
   try {
@@ -465,8 +502,27 @@ function signalNumber(signal) {
   return constants.signals[signal] ?? 0;
 }
 
+// src/util/long-timer.ts
+var MAX_TIMER_MS = 2 ** 31 - 1;
+function setLongTimeout(fn, ms2) {
+  let left = ms2;
+  let timer;
+  const arm = () => {
+    const step = Math.min(left, MAX_TIMER_MS);
+    left -= step;
+    timer = setTimeout(left > 0 ? arm : fn, step);
+  };
+  arm();
+  return { clear: () => clearTimeout(timer) };
+}
+function cancelTimer(t) {
+  if ("clear" in t) t.clear();
+  else clearTimeout(t);
+}
+
 // src/workdir/workdir.ts
 import {
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
   closeSync as closeSync3,
   accessSync,
   appendFileSync as appendFileSync2,
@@ -476,15 +532,29 @@ import {
   readFileSync as readFileSync2,
   readdirSync,
   renameSync,
+========
+  accessSync,
+  constants as constants3,
+  existsSync as existsSync3,
+  mkdirSync,
+  readFileSync as readFileSync7,
+  readdirSync as readdirSync2,
+  renameSync as renameSync2,
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
   rmSync,
-  statSync as statSync2,
-  writeFileSync
+  statSync as statSync2
 } from "node:fs";
 import { dirname as dirname2, join as join2 } from "node:path";
 
 // src/tasklist/parse.ts
-function isTaskLine(trimmed) {
-  return trimmed.length > 0 && !trimmed.startsWith("#");
+import { isUtf8 } from "node:buffer";
+var PY_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+var PY_STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "g");
+function pyStrip(line) {
+  return line.replace(PY_STRIP, "");
+}
+function isTaskLine(raw) {
+  return !raw.startsWith("#") && pyStrip(raw).length > 0;
 }
 function forEachTask(text, fn) {
   let id = 0;
@@ -492,8 +562,8 @@ function forEachTask(text, fn) {
   while (start < text.length) {
     let nl = text.indexOf("\n", start);
     if (nl < 0) nl = text.length;
-    const line = text.slice(start, nl).trim();
-    if (isTaskLine(line)) fn(line, id++);
+    const raw = text.slice(start, nl);
+    if (isTaskLine(raw)) fn(pyStrip(raw), id++);
     start = nl + 1;
   }
   return id;
@@ -504,27 +574,112 @@ function forEachTaskBytes(buf, range, text) {
   while (start < buf.length) {
     let nl = buf.indexOf(10, start);
     if (nl < 0) nl = buf.length;
-    let s = start;
-    let e = nl;
-    while (s < e && isAsciiSpace(buf[s])) s++;
-    while (e > s && isAsciiSpace(buf[e - 1])) e--;
-    if (s < e && (buf[s] >= 128 || buf[e - 1] >= 128)) {
-      const line = buf.toString("utf8", s, e).trim();
-      if (isTaskLine(line)) text(id++, line);
-    } else if (s < e && buf[s] !== 35) range(id++, s, e);
+    if (buf[start] !== 35) {
+      let s = start;
+      let e = nl;
+      while (s < e && isAsciiSpace(buf[s])) s++;
+      while (e > s && isAsciiSpace(buf[e - 1])) e--;
+      if (s < e && (buf[s] >= 128 || buf[e - 1] >= 128)) {
+        const line = pyStrip(buf.toString("utf8", s, e));
+        if (line.length > 0) text(id++, line);
+      } else if (s < e) range(id++, s, e);
+    }
     start = nl + 1;
   }
   return id;
 }
 function isAsciiSpace(b) {
-  return b === 32 || b >= 9 && b <= 13;
+  return b >= 9 && b <= 13 || b >= 28 && b <= 32;
 }
 function parseTasklist(text) {
   const tasks = [];
   forEachTask(text, (line) => tasks.push(line));
   return tasks;
 }
+function tasklistBytesProblem(buf, firstLine = 1) {
+  const nul = buf.indexOf(0);
+  const bad = isUtf8(buf) ? -1 : firstInvalidUtf8(buf);
+  if (nul < 0 && bad < 0) return void 0;
+  const at = nul >= 0 && (bad < 0 || nul < bad) ? nul : bad;
+  let line = firstLine;
+  for (let i = buf.indexOf(10); i >= 0 && i < at; i = buf.indexOf(10, i + 1)) line++;
+  return at === nul ? `line ${line} contains a NUL byte, which no command can hold` : `line ${line} is not valid UTF-8 (its bytes would not reach the shell unchanged); convert the file, e.g. with iconv`;
+}
+function firstInvalidUtf8(buf) {
+  let start = 0;
+  while (start < buf.length) {
+    let nl = buf.indexOf(10, start);
+    if (nl < 0) nl = buf.length;
+    if (!isUtf8(buf.subarray(start, nl))) return start;
+    start = nl + 1;
+  }
+  return 0;
+}
 
+// src/workdir/tasklist-file.ts
+import { closeSync as closeSync2, constants as constants2, fstatSync, openSync, readFileSync as readFileSync2 } from "node:fs";
+function openTasklist(path) {
+  const fd2 = openSync(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd2);
+    if (!st.isFile()) {
+      throw new UsageError(
+        st.isDirectory() ? `tasklist ${path} is a directory, not a file` : `tasklist ${path} is not a regular file (a FIFO, socket or device cannot be a tasklist: ids must stay stable)`
+      );
+    }
+    return fd2;
+  } catch (err) {
+    closeSync2(fd2);
+    throw err;
+  }
+}
+function readTasklist(path, whole) {
+  try {
+    const fd2 = openTasklist(path);
+    try {
+      return whole ? readFileSync2(fd2) : void 0;
+    } finally {
+      closeSync2(fd2);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code2 = err.code;
+    if (code2 === "ENOENT") throw new UsageError(`tasklist ${path} does not exist`);
+    if (code2 === "EACCES") throw new UsageError(`tasklist ${path} is not readable (permission denied)`);
+    if (code2 === "EISDIR") throw new UsageError(`tasklist ${path} is a directory, not a file`);
+    throw new UsageError(`tasklist ${path} cannot be read (${code2 ?? err.message})`);
+  }
+}
+var QUIET_MS = 2e3;
+async function settledTasklist(path, buf) {
+  const whole = (b) => b.length === 0 || b[b.length - 1] === 10;
+  if (whole(buf)) return { buf, upTo: buf.length };
+  let age = Date.now() - mtimeOf(path);
+  if (age < QUIET_MS) {
+    await new Promise((r) => setTimeout(r, QUIET_MS - age + 50));
+    buf = readTasklist(path, true);
+    if (whole(buf)) return { buf, upTo: buf.length };
+    age = Date.now() - mtimeOf(path);
+  }
+  return { buf, upTo: age >= QUIET_MS ? buf.length : buf.lastIndexOf(10) + 1 };
+}
+function mtimeOf(path) {
+  const fd2 = openTasklist(path);
+  try {
+    return fstatSync(fd2).mtimeMs;
+  } finally {
+    closeSync2(fd2);
+  }
+}
+function checkTasklistBytes(path, buf, firstLine = 1) {
+  const problem = tasklistBytesProblem(buf, firstLine);
+  if (problem) throw new UsageError(`tasklist ${path}: ${problem}`);
+}
+
+// src/workdir/tasklist-texts.ts
+import { closeSync as closeSync4, fstatSync as fstatSync3 } from "node:fs";
+
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
 // src/workdir/mkdirs.ts
 import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
@@ -564,6 +719,180 @@ var HEADER_MAX = 128;
 var HEADER_RE = /^### taskfarmer task=(\d+) attempt=(\d+) start=(\d+) bytes=([ 0-9?]{12}) ###\n/;
 function perTaskLogPath(l, id) {
   return join(l.logs, `log_${id}`);
+========
+// src/workdir/files.ts
+import {
+  closeSync as closeSync3,
+  fstatSync as fstatSync2,
+  fsyncSync,
+  ftruncateSync,
+  openSync as openSync2,
+  readFileSync as readFileSync3,
+  readSync,
+  renameSync,
+  statSync,
+  writeSync
+} from "node:fs";
+function appendLines(path, text) {
+  if (text.length === 0) return;
+  const fd2 = openSync2(path, READ_APPEND_NO_FOLLOW, FILE_MODE);
+  try {
+    const size = fstatSync2(fd2).size;
+    if (size > 0) {
+      const end = endOfLastLine(fd2, size);
+      if (end !== size) ftruncateSync(fd2, end);
+    }
+    writeSync(fd2, text);
+  } finally {
+    closeSync3(fd2);
+  }
+}
+function endOfLastLine(fd2, size) {
+  const buf = Buffer.alloc(Math.min(size, 64 * 1024));
+  let pos = size;
+  while (pos > 0) {
+    const len = Math.min(buf.length, pos);
+    readSync(fd2, buf, 0, len, pos - len);
+    const nl = buf.subarray(0, len).lastIndexOf(10);
+    if (nl >= 0) return pos - len + nl + 1;
+    pos -= len;
+  }
+  return 0;
+}
+function readRange(fd2, from, to) {
+  const buf = Buffer.alloc(to - from);
+  let off = 0;
+  while (off < buf.length) {
+    const n = readSync(fd2, buf, off, buf.length - off, from + off);
+    if (n === 0) break;
+    off += n;
+  }
+  return off === buf.length ? buf : buf.subarray(0, off);
+}
+function readTail(path, max) {
+  let fd2;
+  try {
+    fd2 = openSync2(path, "r");
+  } catch {
+    return "";
+  }
+  try {
+    const size = fstatSync2(fd2).size;
+    const from = Math.max(0, size - max);
+    let text = readRange(fd2, from, size).toString("utf8");
+    if (from > 0) text = text.slice(text.indexOf("\n") + 1);
+    return text;
+  } finally {
+    closeSync3(fd2);
+  }
+}
+function writeFileAtomic(path, chunks) {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fd2 = createFresh(tmp, FILE_MODE);
+  try {
+    let pending = "";
+    for (const c of chunks) {
+      pending += c;
+      if (pending.length >= 1 << 20) {
+        writeSync(fd2, pending);
+        pending = "";
+      }
+    }
+    if (pending) writeSync(fd2, pending);
+    fsyncSync(fd2);
+  } finally {
+    closeSync3(fd2);
+  }
+  renameSync(tmp, path);
+}
+function appendJsonArray(path, items) {
+  if (items.length === 0) return;
+  const fd2 = openSync2(path, READ_APPEND_NO_FOLLOW, FILE_MODE);
+  try {
+    const size = fstatSync2(fd2).size;
+    const tail = readRange(fd2, Math.max(0, size - 4096), size).toString("latin1");
+    const base = Math.max(0, size - 4096);
+    const close = tail.lastIndexOf("]");
+    let cut;
+    let empty;
+    if (size === 0 || tail.trim() === "") {
+      cut = 0;
+      empty = true;
+    } else if (close >= 0 && tail.slice(close + 1).trim() === "") {
+      cut = base + close;
+      const before = tail.slice(0, close).trimEnd();
+      empty = before.endsWith("[");
+      cut = base + before.length;
+    } else {
+      const lastObj = tail.lastIndexOf("},\n");
+      const open = tail.indexOf("[");
+      cut = lastObj >= 0 ? base + lastObj + 1 : open >= 0 ? base + open + 1 : 0;
+      empty = lastObj < 0;
+    }
+    const body = (cut === 0 ? "[\n" : empty ? "\n" : ",\n") + items.join(",\n") + "\n]\n";
+    ftruncateSync(fd2, cut);
+    writeSync(fd2, body, cut);
+  } finally {
+    closeSync3(fd2);
+  }
+}
+var versionOf = (st) => `${st.ino}:${st.size}:${st.mtimeMs}`;
+function readSnapshot(path) {
+  const fd2 = openSync2(path, "r");
+  try {
+    return { buf: readFileSync3(fd2), version: versionOf(fstatSync2(fd2)) };
+  } finally {
+    closeSync3(fd2);
+  }
+}
+function rereadSnapshot(path, snap) {
+  const st = statSync(path, { throwIfNoEntry: false });
+  return snap && st && versionOf(st) === snap.version ? snap : readSnapshot(path);
+}
+
+// src/workdir/texts.ts
+var TaskTexts = class {
+  base = Buffer.alloc(0);
+  /** Byte range of a base task, start + 1 (0: not a base task). */
+  starts = new Uint32Array(1024);
+  ends = new Uint32Array(1024);
+  strings = /* @__PURE__ */ new Map();
+  end = 0;
+  /** The Buffer the ranges given to setRange() index into (one per state). */
+  setBase(buf) {
+    this.base = buf;
+  }
+  setRange(id, start, end) {
+    if (id >= this.starts.length) {
+      let n = this.starts.length;
+      while (n <= id) n *= 2;
+      this.starts = grow(this.starts, n);
+      this.ends = grow(this.ends, n);
+    }
+    this.starts[id] = start + 1;
+    this.ends[id] = end;
+    this.strings.delete(id);
+    if (id >= this.end) this.end = id + 1;
+  }
+  set(id, text) {
+    this.strings.set(id, text);
+    if (id < this.starts.length) this.starts[id] = 0;
+    if (id >= this.end) this.end = id + 1;
+  }
+  get(id) {
+    const s = id < this.starts.length ? this.starts[id] : 0;
+    return s ? this.base.toString("utf8", s - 1, this.ends[id]) : this.strings.get(id);
+  }
+  /** One past the highest id set. */
+  get length() {
+    return this.end;
+  }
+};
+function grow(a, n) {
+  const b = new Uint32Array(n);
+  b.set(a);
+  return b;
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
 }
 function workerLogPath(l, farmer, slot) {
   return join(l.logs, `worker_${farmer}_${slot}`);
@@ -571,9 +900,451 @@ function workerLogPath(l, farmer, slot) {
 function isWorkerLogName(name) {
   return /^worker_.+_\d+$/.test(name);
 }
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
 function logFileOf(l, mode, id, farmer, slot) {
   if (mode === "none") return void 0;
   return mode === "per-task" ? perTaskLogPath(l, id) : workerLogPath(l, farmer, slot);
+========
+var MinHeap = class {
+  items = [];
+  get size() {
+    return this.items.length;
+  }
+  push(v) {
+    const a = this.items;
+    a.push(v);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = i - 1 >> 1;
+      if (a[p] <= v) break;
+      a[i] = a[p];
+      i = p;
+    }
+    a[i] = v;
+  }
+  pop() {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0) {
+      let i = 0;
+      for (; ; ) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const r = l + 1;
+        const c = r < a.length && a[r] < a[l] ? r : l;
+        if (a[c] >= last) break;
+        a[i] = a[c];
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+};
+
+// src/workdir/tasklist-texts.ts
+var TasklistTexts = class {
+  constructor(path, handler) {
+    this.path = path;
+    this.handler = handler;
+  }
+  path;
+  handler;
+  lines = new TaskTexts();
+  count = 0;
+  /** Bytes of the tasklist parsed so far. */
+  bytes = 0;
+  /** The tasks of the first `upTo` bytes of the tasklist (as read into `buf`). */
+  load(buf, upTo) {
+    this.lines.setBase(buf);
+    this.count = forEachTaskBytes(
+      buf.subarray(0, upTo),
+      (id, start, end) => this.lines.setRange(id, start, end),
+      (id, line) => this.lines.set(id, line)
+    );
+    this.bytes = upTo;
+  }
+  /** How many tasks the tasklist has (as far as read). */
+  get size() {
+    return this.count;
+  }
+  /** The command of task `id` as the tasklist (through its handler) gives it; undefined if it has no such task. */
+  command(id) {
+    if (!Number.isInteger(id) || id < 0) return void 0;
+    if (id >= this.count) this.extend();
+    const line = this.lines.get(id);
+    if (line === void 0 || this.handler === listHandler) return line;
+    return this.handler(line, id);
+  }
+  /**
+   * Reads the lines appended since (another farmer may have added them as tasks). Only whole
+   * lines; a line that was still unfinished when the tasklist was first read is not one.
+   */
+  extend() {
+    const pos = Math.max(0, this.bytes - 1);
+    const fd2 = openTasklist(this.path);
+    let chunk;
+    try {
+      chunk = readRange(fd2, pos, fstatSync3(fd2).size);
+    } finally {
+      closeSync4(fd2);
+    }
+    let from = 0;
+    if (this.bytes > 0) {
+      from = chunk[0] === 10 ? 1 : chunk.indexOf(10, 1) + 1;
+      if (from === 0) return;
+    }
+    const end = chunk.lastIndexOf(10) + 1;
+    if (end <= from) return;
+    const added = chunk.subarray(from, end);
+    if (tasklistBytesProblem(added)) return;
+    const first = this.count;
+    this.count += forEachTask(added.toString("utf8"), (line, i) => this.lines.set(first + i, line));
+    this.bytes = pos + end;
+  }
+};
+function shown(text) {
+  return JSON.stringify(text.length > 60 ? text.slice(0, 57) + "..." : text);
+}
+function commandProblem(texts, id, text) {
+  const want = texts.command(id);
+  if (want === void 0) return `names task ${id}, which tasklist ${texts.path} does not have (${texts.size} tasks)`;
+  if (want !== text)
+    return `gives task ${id} the command ${shown(text)}, but tasklist ${texts.path} says ${shown(want)}`;
+  return void 0;
+}
+var REFUSE = "refusing to run anything (only the tasklist decides what runs: was the workdir changed by hand or by another user?)";
+function checkToprocess(buf, file, texts) {
+  let line = 0;
+  forEachTaskLine(buf, file, (id, task) => {
+    line++;
+    const problem = commandProblem(texts, id, task);
+    if (problem) throw new UsageError(`${file}:${line} ${problem}; ${REFUSE}`);
+  });
+}
+function checkCommands(st, texts, journals) {
+  for (let id = 0; id < st.size; id++) {
+    if (st.statusOf(id) === 0 /* Absent */) continue;
+    const task = st.task(id);
+    const problem = task === void 0 ? void 0 : commandProblem(texts, id, task);
+    if (problem) throw new UsageError(`a journal in ${journals} ${problem}; ${REFUSE}`);
+  }
+}
+
+// src/workdir/trust.ts
+import { lstatSync } from "node:fs";
+import { basename, relative } from "node:path";
+function stateFiles(l) {
+  return [
+    l.toprocess,
+    l.finished,
+    l.failed,
+    l.timeline,
+    l.logs,
+    l.state,
+    l.meta,
+    l.lock,
+    l.journals,
+    l.history,
+    l.carry
+  ];
+}
+function lstatOrUndefined(path) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return void 0;
+  }
+}
+function refuseSymlinks(l) {
+  for (const path of stateFiles(l)) {
+    if (lstatOrUndefined(path)?.isSymbolicLink()) {
+      throw new UsageError(
+        `workdir ${l.dir}: ${relative(l.dir, path)} is a symbolic link; refusing to write through it (remove it, or use a new --workdir)`
+      );
+    }
+  }
+}
+var warned = /* @__PURE__ */ new Set();
+function warnIfShared(l, tasklist, warn) {
+  if (warned.has(l.dir)) return;
+  const uid = process.getuid?.();
+  const problems = [];
+  for (const path of [tasklist, l.dir, ...stateFiles(l).filter((p) => p !== l.lock)]) {
+    const st = lstatOrUndefined(path);
+    if (!st || st.isSymbolicLink()) continue;
+    const name = path === tasklist ? `tasklist ${basename(path)}` : relative(l.dir, path) || "the workdir";
+    if (uid !== void 0 && st.uid !== uid) problems.push(`${name} is owned by uid ${st.uid}`);
+    else if (st.mode & 18) {
+      const who = [st.mode & 16 ? "group" : "", st.mode & 2 ? "others" : ""].filter(Boolean).join(" and ");
+      problems.push(`${name} is writable by ${who}`);
+    }
+  }
+  if (problems.length === 0) return;
+  warned.add(l.dir);
+  const shown2 = problems.slice(0, 3).join(", ") + (problems.length > 3 ? `, and ${problems.length - 3} more` : "");
+  warn(
+    `workdir ${l.dir} can be changed by other users (${shown2}): they can requeue or hide tasks (only the tasklist's commands run); make it yours alone (chmod -R go-w)`
+  );
+}
+
+// src/workdir/identity.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+var bootId = (() => {
+  try {
+    return readFileSync4("/proc/sys/kernel/random/boot_id", "utf8").trim();
+  } catch {
+    return hostname();
+  }
+})();
+var host = hostname();
+function newFarmerId() {
+  const safeHost = host.replace(/[^A-Za-z0-9_.-]/g, "_");
+  return `${safeHost}-${process.pid}-${randomBytes(3).toString("hex")}`;
+}
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    return err.code !== "ESRCH";
+  }
+  try {
+    const stat = readFileSync4(`/proc/${pid}/stat`, "utf8");
+    return stat[stat.lastIndexOf(")") + 2] !== "Z";
+  } catch {
+    return true;
+  }
+}
+
+// src/workdir/journal.ts
+function encodeRecords(records) {
+  let out = "";
+  for (const r of records) out += JSON.stringify(r) + "\n";
+  return out;
+}
+function decodeChunk(chunk) {
+  const end = chunk.lastIndexOf(10) + 1;
+  const records = [];
+  if (end === 0) return { records, consumed: 0 };
+  const text = chunk.toString("utf8", 0, end);
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf("\n", start);
+    const line = text.slice(start, nl);
+    start = nl + 1;
+    if (line.length === 0) continue;
+    try {
+      records.push(JSON.parse(line));
+    } catch {
+    }
+  }
+  return { records, consumed: end };
+}
+
+// src/workdir/lock.ts
+var import_proper_lockfile = __toESM(require_proper_lockfile(), 1);
+var sleep = (ms2) => new Promise((r) => setTimeout(r, ms2));
+async function withLock(path, opts, fn) {
+  const release = await acquire(path, opts);
+  try {
+    return fn();
+  } finally {
+    try {
+      release();
+    } catch {
+    }
+  }
+}
+async function acquire(path, opts) {
+  let wait = 1;
+  for (; ; ) {
+    try {
+      return import_proper_lockfile.default.lockSync(path, {
+        realpath: false,
+        lockfilePath: path,
+        stale: opts.stale,
+        update: Math.max(1e3, Math.floor(opts.stale / 3)),
+        onCompromised: opts.onCompromised ?? (() => {
+        })
+      });
+    } catch (err) {
+      if (err.code !== "ELOCKED") throw err;
+    }
+    await sleep(wait * (0.5 + Math.random()));
+    wait = Math.min(wait * 2, 100);
+  }
+}
+
+// src/workdir/meta.ts
+import { createHash } from "node:crypto";
+import { closeSync as closeSync5, fstatSync as fstatSync4, readFileSync as readFileSync5, readSync as readSync2 } from "node:fs";
+function sha256(buf) {
+  return createHash("sha256").update(buf).digest("hex");
+}
+function readMeta(l) {
+  try {
+    return JSON.parse(readFileSync5(l.meta, "utf8"));
+  } catch (err) {
+    if (err.code === "ENOENT") return void 0;
+    throw new UsageError(`workdir ${l.dir}: ${l.meta} is unreadable or corrupt (${err.message})`);
+  }
+}
+function writeMeta(l, meta) {
+  writeFileAtomic(l.meta, [JSON.stringify(meta, null, 2) + "\n"]);
+}
+function appendedSince(meta, tasklistPath, workdir) {
+  const changed = (why) => new UsageError(
+    `tasklist ${tasklistPath} changed since workdir ${workdir} was created (${why}); only appending lines is allowed \u2014 restore it or use a new --workdir`
+  );
+  const fd2 = openTasklist(tasklistPath);
+  try {
+    const size = fstatSync4(fd2).size;
+    const shorter = (n) => changed(`it is shorter: ${n} bytes, was ${meta.bytes}`);
+    if (size < meta.bytes) throw shorter(size);
+    const hash = createHash("sha256");
+    const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(1 << 20, meta.bytes)));
+    let pos = 0;
+    let last = 10;
+    while (pos < meta.bytes) {
+      const n = readSync2(fd2, chunk, 0, Math.min(chunk.length, meta.bytes - pos), pos);
+      if (n === 0) throw shorter(pos);
+      hash.update(chunk.subarray(0, n));
+      last = chunk[n - 1];
+      pos += n;
+    }
+    if (hash.copy().digest("hex") !== meta.sha256) throw changed("its existing lines were edited");
+    const rest = readRange(fd2, meta.bytes, size);
+    if (last !== 10 && rest.length > 0 && rest[0] !== 10) throw changed("its last line was extended");
+    const bytes2 = rest.subarray(0, rest.lastIndexOf(10) + 1);
+    return { bytes: bytes2, sha256: hash.update(bytes2).digest("hex") };
+  } finally {
+    closeSync5(fd2);
+  }
+}
+
+// src/workdir/reader.ts
+import { closeSync as closeSync6, existsSync as existsSync2, fstatSync as fstatSync5, openSync as openSync3, readdirSync, readFileSync as readFileSync6 } from "node:fs";
+import { basename as basename2, resolve } from "node:path";
+var Reader = class {
+  constructor(l) {
+    this.l = l;
+  }
+  l;
+  state = new TaskState();
+  farmers = /* @__PURE__ */ new Map();
+  offsets = /* @__PURE__ */ new Map();
+  /**
+   * Loads the base from `toprocess` (ascending ids, as PyTaskFarmer writes it). `read` is the
+   * file as read (and validated) before, used if the file did not change since: a million
+   * tasks' toprocess is not held twice.
+   */
+  loadBase(read) {
+    if (!existsSync2(this.l.toprocess)) return;
+    const { buf } = rereadSnapshot(this.l.toprocess, read);
+    this.state.setBaseBuffer(buf);
+    forEachTaskLineRange(buf, this.l.toprocess, (id, start, end) => this.state.addBaseRange(id, start, end));
+    let carry;
+    try {
+      carry = readFileSync6(this.l.carry);
+    } catch {
+    }
+    if (carry) for (const r of decodeChunk(carry).records) this.state.apply(-1, r);
+  }
+  /** Reads what every journal gained since the last poll. `self` is skipped: its writer applies its own records. */
+  poll(self) {
+    let names;
+    try {
+      names = readdirSync(this.l.journals);
+    } catch {
+      return;
+    }
+    const now = Date.now();
+    for (const name of names) {
+      if (!name.endsWith(".jsonl")) continue;
+      const id = basename2(name, ".jsonl");
+      if (id === self) continue;
+      this.readJournal(id, now);
+    }
+  }
+  /** The farmer record for an id, created on first sight. */
+  farmer(id) {
+    let f = this.farmers.get(id);
+    if (!f) {
+      f = {
+        id,
+        index: this.farmers.size,
+        host: "",
+        boot: "",
+        pid: 0,
+        workers: 0,
+        lease: 0,
+        started: 0,
+        lastTs: 0,
+        lastSeen: Date.now(),
+        bye: false
+      };
+      this.farmers.set(id, f);
+    }
+    return f;
+  }
+  /** Folds records written by farmer `id` (its own, or read from its journal). */
+  apply(f, records) {
+    for (const r of records) {
+      switch (r.t) {
+        case "hello":
+          Object.assign(f, {
+            host: r.host,
+            boot: r.boot,
+            pid: r.pid,
+            workers: r.workers,
+            lease: r.lease,
+            started: r.ts,
+            lastTs: r.ts
+          });
+          break;
+        case "hb":
+          f.lastTs = r.ts;
+          break;
+        case "bye":
+          f.lastTs = r.ts;
+          f.bye = true;
+          break;
+        default:
+          this.state.apply(f.index, r);
+      }
+    }
+  }
+  readJournal(id, now) {
+    const from = this.offsets.get(id) ?? 0;
+    let fd2;
+    try {
+      fd2 = openSync3(journalPath(this.l, id), "r");
+    } catch {
+      return;
+    }
+    try {
+      const size = fstatSync5(fd2).size;
+      const first = !this.farmers.has(id);
+      const f = this.farmer(id);
+      if (size <= from) return;
+      const { records, consumed } = decodeChunk(readRange(fd2, from, size));
+      this.offsets.set(id, from + consumed);
+      this.apply(f, records);
+      f.lastSeen = first && f.lastTs > 0 ? Math.min(now, f.lastTs) : now;
+    } finally {
+      closeSync6(fd2);
+    }
+  }
+};
+function farmerGone(f, now, defaultLease) {
+  if (f.bye) return true;
+  if (f.pid === 0) return true;
+  if (f.boot === bootId && f.host === host && f.pid > 0 && !pidAlive(f.pid)) return true;
+  return now - f.lastSeen > (f.lease || defaultLease);
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
 }
 function logTarget(l, mode, id, attempt, farmer, slot) {
   if (mode === "none") return { path: "/dev/null", append: false, header: "" };
@@ -619,12 +1390,15 @@ var Workdir = class _Workdir {
     this.l = layout(o.dir);
     this.reader = new Reader(this.l);
     this.self = this.reader.farmer(this.farmerId);
+    this.trusted = new TasklistTexts(o.tasklist, o.handler);
   }
   o;
   l;
   farmerId = newFarmerId();
   reader;
   self;
+  /** The tasklist's commands by id: the only ones this farmer runs. */
+  trusted;
   ownOffset = 0;
   /** Tasks finished/failed before this farmer started (from the files). */
   previous = { finished: 0, failed: 0 };
@@ -657,11 +1431,25 @@ var Workdir = class _Workdir {
     const wd = new _Workdir(o);
     const l = wd.l;
     checkWritableDir(l.dir, "workdir");
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
     const meta0 = existsSync2(l.dir) ? readMeta(l) : void 0;
     const toprocess = existsSync2(l.toprocess) ? readSnapshot(l.toprocess) : void 0;
     const buf = readTasklist(o.tasklist, !(meta0 && toprocess));
+========
+    refuseSymlinks(l);
+    warnIfShared(l, o.tasklist, o.warn);
+    const meta0 = existsSync3(l.dir) ? readMeta(l) : void 0;
+    const toprocess = existsSync3(l.toprocess) ? readSnapshot(l.toprocess) : void 0;
+    let buf = readTasklist(o.tasklist, true);
+    let upTo = buf.length;
+    if (!toprocess) ({ buf, upTo } = await settledTasklist(o.tasklist, buf));
+    else if (meta0) upTo = Math.max(meta0.bytes, buf.lastIndexOf(10) + 1);
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
     if (meta0) appendedSince(meta0, o.tasklist, l.dir);
-    if (toprocess) forEachTaskLine(toprocess.buf, l.toprocess);
+    checkTasklistBytes(o.tasklist, buf.subarray(0, upTo));
+    buf = buf.subarray(0, upTo);
+    wd.trusted.load(buf, upTo);
+    if (toprocess) checkToprocess(toprocess.buf, l.toprocess, wd.trusted);
     else if (o.handler !== listHandler) forEachTask(buf.toString("utf8"), (line, id) => o.handler(line, id));
     for (const d of [l.dir, l.logs, l.state, l.journals, l.history]) makeDirs(d, DIR_MODE, "workdir");
     await withLock(l.lock, wd.lockOptions(), () => wd.start(buf, toprocess));
@@ -693,10 +1481,15 @@ var Workdir = class _Workdir {
       } else count = forEachTask(buf.toString("utf8"), (line, id) => st.addBase(id, this.o.handler(line, id)));
       writeFileAtomic(
         l.toprocess,
-        taskLines(st, () => true, count)
+        taskLines((id) => st.task(id), count)
       );
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
       for (const f of [l.finished, l.failed]) if (!existsSync2(f)) writeFileSync(f, "", { mode: FILE_MODE });
       if (!existsSync2(l.timeline)) writeFileSync(l.timeline, "[\n]\n", { mode: FILE_MODE });
+========
+      for (const f of [l.finished, l.failed]) createIfAbsent(f, "", FILE_MODE);
+      createIfAbsent(l.timeline, "[\n]\n", FILE_MODE);
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
       meta = {
         version: 1,
         tasklist: this.o.tasklist,
@@ -710,6 +1503,7 @@ var Workdir = class _Workdir {
       this.reader.loadBase(toprocess);
     }
     this.reader.poll(this.farmerId);
+    if (!fresh) checkCommands(this.state, this.trusted, l.journals);
     const now = Date.now();
     const others = [...this.reader.farmers.values()].filter((f) => f !== this.self);
     const live = others.filter((f) => !this.isGone(f, now));
@@ -815,18 +1609,26 @@ var Workdir = class _Workdir {
     if (added.meta) writeMeta(this.l, added.meta);
     const claims = [];
     const claimRecords = [];
+    let refused;
     for (let i = 0; i < (req.want ?? 0); i++) {
       const id = st.nextPending();
       if (id < 0) break;
+      const task = this.trusted.command(id);
+      if (task === void 0 || task !== st.task(id)) {
+        const problem = commandProblem(this.trusted, id, st.task(id) ?? "");
+        refused = new UsageError(`a journal in ${this.l.journals} ${problem}; refusing to run it`);
+        break;
+      }
       const a = st.attemptOf(id) + 1;
       const claim = { t: "claim", id, a, ts: now };
       this.reader.apply(this.self, [claim]);
       claimRecords.push(claim);
-      claims.push({ id, attempt: a, task: st.task(id) });
+      claims.push({ id, attempt: a, task });
     }
     this.append(claimRecords);
     if (events.length || claims.length || reclaimed) events.push(this.counterEvent());
     appendJsonArray(this.l.timeline, events);
+    if (refused) throw refused;
     return { claims, outcomes, reclaimed };
   }
   /** A heartbeat: an append to our own journal, no lock needed (nobody else writes it). */
@@ -922,6 +1724,10 @@ var Workdir = class _Workdir {
   appendedTasks(meta) {
     const added = appendedSince(meta, this.o.tasklist, this.l.dir);
     if (added.bytes.length === 0) return { records: [] };
+    if (tasklistBytesProblem(added.bytes)) {
+      const before = readTasklist(this.o.tasklist, true).subarray(0, meta.bytes);
+      checkTasklistBytes(this.o.tasklist, added.bytes, countNewlines(before) + 1);
+    }
     const lines = parseTasklist(added.bytes.toString("utf8"));
     const records = lines.map((line, i) => ({
       t: "add",
@@ -937,7 +1743,11 @@ var Workdir = class _Workdir {
   recoverLost(tasks) {
     const known = /* @__PURE__ */ new Set();
     for (const f of [this.l.finished, this.l.failed]) {
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
       if (existsSync2(f)) for (const id of idsOfTaskLines(readFileSync2(f, "utf8"))) known.add(id);
+========
+      if (existsSync3(f)) for (const id of idsOfTaskLines(readFileSync7(f, "utf8"))) known.add(id);
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
     }
     const out = [];
     tasks.forEach((task, id) => {
@@ -959,7 +1769,7 @@ var Workdir = class _Workdir {
     const st = this.state;
     writeFileAtomic(
       this.l.toprocess,
-      taskLines(st, (id) => st.isNotDone(id), st.size)
+      taskLines((id) => st.isNotDone(id) ? this.trusted.command(id) : void 0, st.size)
     );
     const stamp = (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-");
     for (const name of readdirSync(this.l.journals)) {
@@ -982,7 +1792,11 @@ var Workdir = class _Workdir {
   append(records) {
     if (records.length === 0) return;
     const text = encodeRecords(records);
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
     appendFileSync2(journalPath(this.l, this.farmerId), text, { mode: FILE_MODE });
+========
+    appendNoFollow(journalPath(this.l, this.farmerId), text, FILE_MODE);
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
     this.ownOffset += Buffer.byteLength(text);
   }
   checkOwnJournal() {
@@ -1042,6 +1856,7 @@ var Workdir = class _Workdir {
     return out;
   }
 };
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
 function* taskLines(st, keep, end) {
   for (let id = 0; id < end; id++) if (keep(id)) yield formatTaskLine(id, st.task(id));
 }
@@ -1057,6 +1872,12 @@ function readTasklist(path, whole) {
     if (code2 === "ENOENT") throw new UsageError(`tasklist ${path} does not exist`);
     if (code2 === "EACCES") throw new UsageError(`tasklist ${path} is not readable (permission denied)`);
     throw new UsageError(`tasklist ${path} cannot be read (${code2 ?? err.message})`);
+========
+function* taskLines(text, end) {
+  for (let id = 0; id < end; id++) {
+    const task = text(id);
+    if (task !== void 0) yield formatTaskLine(id, task);
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
   }
 }
 function checkWritableDir(dir, what) {
@@ -1077,7 +1898,7 @@ function checkWritableDir(dir, what) {
       );
     }
     try {
-      accessSync(p, constants2.W_OK | constants2.X_OK);
+      accessSync(p, constants3.W_OK | constants3.X_OK);
     } catch {
       throw new UsageError(
         p === dir ? `${what} ${dir} is not writable` : `${what} ${dir} cannot be created: ${p} is not writable`
@@ -1085,6 +1906,11 @@ function checkWritableDir(dir, what) {
     }
     return;
   }
+}
+function countNewlines(buf) {
+  let n = 0;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) n++;
+  return n;
 }
 
 // src/farm/failure-budget.ts
@@ -1344,7 +2170,7 @@ var Farm = class {
   timers = [];
   ran = { done: 0, failed: 0, retried: 0, stopped: 0 };
   started = Date.now();
-  baseEnv = { ...process.env };
+  baseEnv;
   launchers = [];
   /** Per slot: its GPUs and cores, as its tasks see them. */
   slotEnv;
@@ -1367,12 +2193,17 @@ var Farm = class {
     };
     this.runner = typeof options.runner === "object" ? options.runner : resolveRunner(options.runner ?? "default", options.runners);
     this.slots = new Array(this.o.workers).fill(null);
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
     const taskset = plan.slots.some((s) => s.cpus) ? requireTaskset() : void 0;
     this.slotEnv = this.slots.map((_, i) => plan.slots[i]?.env ?? {});
     this.launchers = this.slots.map((_, i) => {
       const cpus = plan.slots[i]?.cpus;
       return new SlotLauncher(this.baseEnv, cpus && taskset ? { cpus, taskset } : void 0);
     });
+========
+    this.baseEnv = { ...options.taskEnv ?? process.env };
+    this.launchers = this.slots.map(() => new SlotLauncher(this.baseEnv));
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
   }
   async run() {
     const o = this.o;
@@ -1423,9 +2254,13 @@ var Farm = class {
       }, tick),
       setInterval(() => this.checkTasklist = true, 2e3)
     );
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
     if (o.timeout) this.timers.push(setTimeout(() => this.stop("timeout"), o.timeout));
     const deadline = o.walltimeGuard === false ? void 0 : findDeadline(this.started, o.timeout, process.env, slurmTimeLeft);
     if (deadline) this.walltime = new WalltimeGuard(deadline);
+========
+    if (o.timeout) this.timers.push(setLongTimeout(() => this.stop("timeout"), o.timeout));
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
     if (this.stopReason) this.stop(this.stopReason);
     this.checkBudget();
     this.requestSync();
@@ -1565,7 +2400,7 @@ var Farm = class {
     this.emit({ type: "task-start", id: claim.id, attempt: claim.attempt, task: claim.task, slot });
     if (this.o.taskTimeout) {
       r.timers.push(
-        setTimeout(() => {
+        setLongTimeout(() => {
           r.timedOut = true;
           this.killTask(r);
         }, this.o.taskTimeout)
@@ -1590,7 +2425,7 @@ var Farm = class {
     r.timers.push(setTimeout(() => r.proc?.kill("SIGKILL"), this.o.killGrace));
   }
   onExit(r, info) {
-    for (const t of r.timers) clearTimeout(t);
+    for (const t of r.timers) cancelTimer(t);
     r.proc?.kill("SIGKILL");
     const ok = info.code === 0 && !r.timedOut && !r.stopped;
     try {
@@ -1732,7 +2567,7 @@ var Farm = class {
   async finish() {
     if (this.finishing) return;
     this.finishing = true;
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.timers) cancelTimer(t);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     try {
@@ -1752,8 +2587,12 @@ var Farm = class {
     const stopReason = this.stopReason ?? (this.draining ? this.drainReason : void 0);
     let exitCode = failed > 0 ? 1 : 0;
     if (remaining > 0) exitCode = 75;
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
     if (stopReason === "max-failures") exitCode = 1;
     if (this.fatal) exitCode = 74;
+========
+    if (this.fatal) exitCode = isUsageError(this.fatal) ? 2 : 74;
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
     return {
       exitCode,
       status: remaining > 0 || this.fatal ? "incomplete" : failed > 0 ? "failed" : "complete",
@@ -2004,11 +2843,19 @@ function logWhere(e) {
 }
 
 // src/report/report.ts
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
 import { basename as basename3, relative } from "node:path";
 
 // src/report/fold.ts
 import { closeSync as closeSync5, existsSync as existsSync3, fstatSync as fstatSync3, openSync as openSync5, readFileSync as readFileSync4 } from "node:fs";
 var CHUNK2 = 4 << 20;
+========
+import { relative as relative2 } from "node:path";
+
+// src/report/fold.ts
+import { closeSync as closeSync7, existsSync as existsSync4, fstatSync as fstatSync6, openSync as openSync4, readFileSync as readFileSync8 } from "node:fs";
+var CHUNK = 4 << 20;
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
 function foldWorkdir(workdir) {
   const reader = readerFor(workdir);
   const l = reader.l;
@@ -2135,7 +2982,11 @@ function foldWorkdir(workdir) {
   ]) {
     if (!existsSync3(file)) continue;
     forEachTaskLine(
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
       readFileSync4(file),
+========
+      readFileSync8(file),
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
       file,
       (id, t) => {
         text[id] = t;
@@ -2149,12 +3000,20 @@ function foldWorkdir(workdir) {
 function readRecords(path, each) {
   let fd2;
   try {
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
     fd2 = openSync5(path, "r");
+========
+    fd2 = openSync4(path, "r");
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
   } catch {
     return;
   }
   try {
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
     const size = fstatSync3(fd2).size;
+========
+    const size = fstatSync6(fd2).size;
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
     let pos = 0;
     while (pos < size) {
       const chunk = readRange(fd2, pos, Math.min(size, pos + CHUNK2));
@@ -2169,7 +3028,11 @@ function readRecords(path, each) {
       pos += consumed;
     }
   } finally {
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
     closeSync5(fd2);
+========
+    closeSync7(fd2);
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
   }
 }
 
@@ -2279,7 +3142,11 @@ function taskOf(fold, id, o) {
     host: f?.host || null,
     farmer: f?.id ?? null,
     worker: timed && t.w >= 0 ? t.w : null,
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
     log: logOf(fold, id, f, timed ? t.w : -1)
+========
+    log: relative2(fold.l.dir, logPath(fold.l, id))
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
   };
 }
 function logOf(fold, id, f, worker) {
@@ -2404,14 +3271,14 @@ function renderMarkdownSummary(report, opts = {}) {
   let out = head.join("\n") + "\n";
   const tailText = tail.join("\n") + "\n";
   if (report.failures.length > 0 || c.failed > 0) {
-    const shown = report.failures.slice(0, opts.maxFailures ?? 20);
+    const shown2 = report.failures.slice(0, opts.maxFailures ?? 20);
     const table = [
       "### Failed tasks",
       "",
       "| id | exit | attempts | duration | host | command |",
       "|---:|---|---:|---:|---|---|"
     ];
-    for (const t of shown) {
+    for (const t of shown2) {
       table.push(
         `| ${t.id} | ${how(t)} | ${t.attempts} | ${fd(t.durationMs)} | ${cell(t.host ?? "")} | ${code(t.task, maxCmd)} |`
       );
@@ -2424,8 +3291,13 @@ function renderMarkdownSummary(report, opts = {}) {
     if (bytes(tableText) <= budget) {
       out += tableText;
       used += bytes(tableText);
+<<<<<<<< HEAD:dist/chunks/chunk-DIWJ62Q5.js
       for (const t of shown) {
         const block = logBlock(t.id, t.task, logLabel(t), t.logTail, t.logTailTruncated, maxCmd);
+========
+      for (const t of shown2) {
+        const block = logBlock(t.id, t.task, t.log, t.logTail, t.logTailTruncated, maxCmd);
+>>>>>>>> i9b:dist/chunks/chunk-C6SWH7YY.js
         if (used + bytes(block) > budget) break;
         out += block;
         used += bytes(block);

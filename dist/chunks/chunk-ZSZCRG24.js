@@ -4,6 +4,7 @@ import {
   countLines,
   foldWorkdir,
   formatDuration,
+<<<<<<<< HEAD:dist/chunks/chunk-ZSZCRG24.js
   latestTails,
   logLabel,
   taskOf,
@@ -13,6 +14,15 @@ import {
   farmerGone,
   readerFor
 } from "./chunk-ECQAAMSH.js";
+========
+  logTail,
+  readerFor,
+  taskOf
+} from "./chunk-C6SWH7YY.js";
+import {
+  logPath
+} from "./chunk-USIMGRUD.js";
+>>>>>>>> i9b:dist/chunks/chunk-RHCF7JHJ.js
 
 // src/report/status.ts
 function status(workdir, defaultLease = 6e4) {

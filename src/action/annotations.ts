@@ -60,7 +60,7 @@ function taskLines(o: AnnotateOptions, ids: number[]): Map<number, { file: strin
   let id = 0;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length && id <= last; i++) {
-    if (!isTaskLine(lines[i].trim())) continue;
+    if (!isTaskLine(lines[i])) continue;
     if (wanted.has(id)) out.set(id, { file, startLine: i + 1 });
     id++;
   }

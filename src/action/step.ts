@@ -12,6 +12,7 @@ import { reportUpload, uploadResults } from './artifacts.js';
 import type { ActionSettings } from './inputs.js';
 import { resultFiles, setResultOutputs, writeReport } from './outputs.js';
 import { Progress } from './progress.js';
+import { taskEnvironment } from './task-env.js';
 import { appendSummary, summaryMarkdown } from './summary.js';
 
 /** GitHub shows about 10 error annotations per step; a failed step uses one for its own message. */
@@ -37,9 +38,11 @@ export async function runStep(s: ActionSettings, cancel: Cancellation): Promise<
     return;
   }
   const progress = new Progress();
-  const result = await farm({ ...s.farm, onEvent: progress.onEvent }).catch((err: unknown) => {
-    throw isUsageError(err) ? new UsageError(forAction(err.message, s)) : err;
-  });
+  const result = await farm({ ...s.farm, taskEnv: taskEnvironment(), onEvent: progress.onEvent }).catch(
+    (err: unknown) => {
+      throw isUsageError(err) ? new UsageError(forAction(err.message, s)) : err;
+    },
+  );
   progress.end();
   if (result.total === 0) {
     const input = s.inlineTasks !== undefined ? 'tasks' : 'tasklist';

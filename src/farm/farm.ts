@@ -7,6 +7,7 @@ import { resolveRunner } from '../runners/registry.js';
 import { SlotLauncher, type ExitInfo, type Launched } from '../runners/process.js';
 import type { Runner, TaskContext } from '../runners/types.js';
 import { isUsageError, oneLine } from '../util/errors.js';
+import { cancelTimer, setLongTimeout, type LongTimer } from '../util/long-timer.js';
 import { DRAIN_SIGNAL, FARMER_SIGNALS, STOP_SIGNALS } from '../util/signals.js';
 import { StaleWorkdirError, Workdir, type Claim, type Completion, type WorkdirOptions } from '../workdir/workdir.js';
 import type { ExitCode, FarmEvent, FarmOptions, FarmResult, StopReason } from './options.js';
@@ -27,7 +28,7 @@ interface Running {
   start: number;
   timedOut: boolean;
   stopped: boolean;
-  timers: NodeJS.Timeout[];
+  timers: Array<NodeJS.Timeout | LongTimer>;
 }
 
 /**
@@ -62,10 +63,10 @@ class Farm {
   private meanMs = 1_000;
   private flushTimer: NodeJS.Timeout | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
-  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly timers: Array<NodeJS.Timeout | LongTimer> = [];
   private readonly ran = { done: 0, failed: 0, retried: 0, stopped: 0 };
   private readonly started = Date.now();
-  private readonly baseEnv = { ...process.env };
+  private readonly baseEnv: NodeJS.ProcessEnv;
   private launchers: SlotLauncher[] = [];
   /** Per slot: its GPUs and cores, as its tasks see them. */
   private readonly slotEnv: Array<Record<string, string>>;
@@ -91,6 +92,7 @@ class Farm {
     this.runner =
       typeof options.runner === 'object' ? options.runner : resolveRunner(options.runner ?? 'default', options.runners);
     this.slots = new Array(this.o.workers).fill(null);
+    this.baseEnv = { ...(options.taskEnv ?? process.env) };
     const taskset = plan.slots.some((s) => s.cpus) ? requireTaskset() : undefined;
     this.slotEnv = this.slots.map((_, i) => plan.slots[i]?.env ?? {});
     this.launchers = this.slots.map((_, i) => {
@@ -150,7 +152,7 @@ class Farm {
       }, tick),
       setInterval(() => (this.checkTasklist = true), 2_000),
     );
-    if (o.timeout) this.timers.push(setTimeout(() => this.stop('timeout'), o.timeout));
+    if (o.timeout) this.timers.push(setLongTimeout(() => this.stop('timeout'), o.timeout));
     const deadline =
       o.walltimeGuard === false ? undefined : findDeadline(this.started, o.timeout, process.env, slurmTimeLeft);
     if (deadline) this.walltime = new WalltimeGuard(deadline);
@@ -306,7 +308,7 @@ class Farm {
     this.emit({ type: 'task-start', id: claim.id, attempt: claim.attempt, task: claim.task, slot });
     if (this.o.taskTimeout) {
       r.timers.push(
-        setTimeout(() => {
+        setLongTimeout(() => {
           r.timedOut = true;
           this.killTask(r);
         }, this.o.taskTimeout),
@@ -336,7 +338,7 @@ class Farm {
   }
 
   private onExit(r: Running, info: ExitInfo): void {
-    for (const t of r.timers) clearTimeout(t);
+    for (const t of r.timers) cancelTimer(t);
     // Whatever the task left in its process group (background jobs) does not outlive it.
     r.proc?.kill('SIGKILL');
     const ok = info.code === 0 && !r.timedOut && !r.stopped;
@@ -487,7 +489,7 @@ class Farm {
   private async finish(): Promise<void> {
     if (this.finishing) return;
     this.finishing = true;
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.timers) cancelTimer(t);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     try {
@@ -511,7 +513,8 @@ class Farm {
     if (remaining > 0) exitCode = 75;
     // Given up on purpose: run again only after looking at the failures (`taskfarmer requeue`).
     if (stopReason === 'max-failures') exitCode = 1;
-    if (this.fatal) exitCode = 74;
+    // A workdir that names a command not in the tasklist (changed while we ran) is bad input.
+    if (this.fatal) exitCode = isUsageError(this.fatal) ? 2 : 74;
     return {
       exitCode,
       status: remaining > 0 || this.fatal ? 'incomplete' : failed > 0 ? 'failed' : 'complete',

@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { APPEND_NO_FOLLOW } from '../util/no-follow.js';
 
 /** A frame begun in an append-mode log: where the output starts, and the size slot. */
 export interface OpenFrame {
@@ -22,9 +23,10 @@ export class AppendLog {
   open(path: string): number {
     if (this.path === path) return this.afd;
     this.close();
-    const afd = openSync(path, 'a', 0o644);
+    // Never through a symlink planted in the workdir.
+    const afd = openSync(path, APPEND_NO_FOLLOW, 0o644);
     try {
-      this.rfd = openSync(path, 'r+');
+      this.rfd = openSync(path, constants.O_RDWR | constants.O_NOFOLLOW);
     } catch (err) {
       closeSync(afd);
       throw err;

@@ -33,6 +33,7 @@
 use strict;
 use warnings;
 use POSIX ();
+use Fcntl qw(O_WRONLY O_APPEND O_CREAT O_EXCL O_NOFOLLOW);
 
 $| = 1;
 binmode STDIN;
@@ -81,7 +82,11 @@ while (defined(my $count = <STDIN>)) {
         $frame = begin_frame($header) if length $header;
     } else {
         close_append();
-        unless (sysopen($fh, $log, POSIX::O_WRONLY() | POSIX::O_CREAT() | POSIX::O_TRUNC(), 0644)) {
+        # The log is a new file of our own: whatever is at its path goes first (a symlink or
+        # hard link planted by another user of the workdir is removed, its target untouched),
+        # and the exclusive, no-follow create fails rather than write through one planted again.
+        unlink $log;
+        unless (sysopen($fh, $log, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0644)) {
             print "E cannot write log $log: $!\n";
             next;
         }
@@ -124,8 +129,9 @@ sub append_log {
     my ($path) = @_;
     return $afh if defined $apath && $apath eq $path;
     close_append();
-    sysopen($afh, $path, POSIX::O_WRONLY() | POSIX::O_APPEND() | POSIX::O_CREAT(), 0644) or return undef;
-    unless (sysopen($rfh, $path, POSIX::O_RDWR())) {
+    # Never through a symlink planted in the workdir.
+    sysopen($afh, $path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW, 0644) or return undef;
+    unless (sysopen($rfh, $path, POSIX::O_RDWR() | O_NOFOLLOW)) {
         close $afh;
         return undef;
     }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync } from 'node:fs';
 import { constants } from 'node:os';
+import { createFresh } from '../util/no-follow.js';
 import { FARMER_SIGNALS } from '../util/signals.js';
 import type { LogTarget } from '../workdir/tasklog.js';
 import { AppendLog, type OpenFrame } from './append-log.js';
@@ -155,7 +156,7 @@ function spawnDirect(spec: RunSpec, log: LogTarget, env: NodeJS.ProcessEnv, appe
   let child: ChildProcess;
   let frame: OpenFrame | undefined;
   try {
-    const fd = log.append ? appendLog.open(log.path) : openSync(log.path, 'w', 0o644);
+    const fd = log.append ? appendLog.open(log.path) : createFresh(log.path, 0o644);
     try {
       if (log.append && log.header) frame = appendLog.begin(log.header);
       child = spawn(spec.file, spec.args, { detached: true, stdio: ['ignore', fd, fd], env, cwd: spec.cwd });

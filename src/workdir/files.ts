@@ -11,6 +11,7 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
+import { createFresh, READ_APPEND_NO_FOLLOW } from '../util/no-follow.js';
 import { FILE_MODE } from './layout.js';
 
 /**
@@ -21,7 +22,7 @@ import { FILE_MODE } from './layout.js';
  */
 export function appendLines(path: string, text: string): void {
   if (text.length === 0) return;
-  const fd = openSync(path, 'a+', FILE_MODE);
+  const fd = openSync(path, READ_APPEND_NO_FOLLOW, FILE_MODE);
   try {
     const size = fstatSync(fd).size;
     if (size > 0) {
@@ -98,7 +99,7 @@ export function readLastBytes(path: string, max: number): { buf: Buffer; size: n
 /** Replaces a file atomically: write a temp file, fsync it, rename it over the old one. */
 export function writeFileAtomic(path: string, chunks: Iterable<string>): void {
   const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w', FILE_MODE);
+  const fd = createFresh(tmp, FILE_MODE);
   try {
     let pending = '';
     for (const c of chunks) {
@@ -122,7 +123,7 @@ export function writeFileAtomic(path: string, chunks: Iterable<string>): void {
  */
 export function appendJsonArray(path: string, items: string[]): void {
   if (items.length === 0) return;
-  const fd = openSync(path, 'a+', FILE_MODE);
+  const fd = openSync(path, READ_APPEND_NO_FOLLOW, FILE_MODE);
   try {
     const size = fstatSync(fd).size;
     // Find where the array's content ends: just before the final `]` (or a torn tail).

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readFileSync, readSync } from 'node:fs';
 import { UsageError } from '../util/errors.js';
 import { readRange, writeFileAtomic } from './files.js';
 import type { Layout } from './layout.js';
+import { openTasklist } from './tasklist-file.js';
 
 /**
  * What the workdir remembers of its tasklist, to tell "lines were appended" (new tasks) from
@@ -56,7 +57,7 @@ export function appendedSince(meta: Meta, tasklistPath: string, workdir: string)
     new UsageError(
       `tasklist ${tasklistPath} changed since workdir ${workdir} was created (${why}); only appending lines is allowed — restore it or use a new --workdir`,
     );
-  const fd = openSync(tasklistPath, 'r');
+  const fd = openTasklist(tasklistPath);
   try {
     const size = fstatSync(fd).size;
     const shorter = (n: number) => changed(`it is shorter: ${n} bytes, was ${meta.bytes}`);

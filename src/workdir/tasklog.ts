@@ -17,7 +17,7 @@
  * running or its launcher died: that frame runs to the end of the file, and it can only be the
  * file's last frame, since each file has one writer, one attempt at a time.
  */
-import { appendFileSync } from 'node:fs';
+import { appendNoFollow } from '../util/no-follow.js';
 import { join } from 'node:path';
 import { FILE_MODE, type Layout } from './layout.js';
 
@@ -66,7 +66,9 @@ export function logTarget(
   farmer: string,
   slot: number,
 ): LogTarget {
-  if (mode === 'none') return { path: '/dev/null', append: false, header: '' };
+  // Append, never truncate: a truncated log is unlinked and created anew (no planted link is
+  // written through), and /dev/null must never be unlinked.
+  if (mode === 'none') return { path: '/dev/null', append: true, header: '' };
   if (mode === 'per-task') return { path: perTaskLogPath(l, id), append: false, header: '' };
   return { path: workerLogPath(l, farmer, slot), append: true, header: frameHeader(id, attempt, Date.now()) };
 }
@@ -124,9 +126,7 @@ export function appendNote(
   text: string,
 ): void {
   if (mode === 'none') return;
-  if (mode === 'per-task') appendFileSync(perTaskLogPath(l, at.id), text, { mode: FILE_MODE });
+  if (mode === 'per-task') appendNoFollow(perTaskLogPath(l, at.id), text, FILE_MODE);
   else
-    appendFileSync(workerLogPath(l, at.farmer, at.slot), completeFrame(at.id, at.attempt, at.start, text), {
-      mode: FILE_MODE,
-    });
+    appendNoFollow(workerLogPath(l, at.farmer, at.slot), completeFrame(at.id, at.attempt, at.start, text), FILE_MODE);
 }

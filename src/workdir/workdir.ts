@@ -1,40 +1,22 @@
-import {
-  closeSync,
-  accessSync,
-  appendFileSync,
-  constants,
-  existsSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { countLines } from '../util/count.js';
 import { isUsageError, UsageError } from '../util/errors.js';
-import { forEachTask, forEachTaskBytes, parseTasklist } from '../tasklist/parse.js';
+import { forEachTask, forEachTaskBytes, parseTasklist, tasklistBytesProblem } from '../tasklist/parse.js';
 import { listHandler, type TasklistHandler } from '../tasklist/handlers.js';
 import { makeDirs } from './mkdirs.js';
+import { checkTasklistBytes, readTasklist, settledTasklist } from './tasklist-file.js';
+import { checkCommands, checkToprocess, commandProblem, TasklistTexts } from './tasklist-texts.js';
+import { refuseSymlinks, warnIfShared } from './trust.js';
+import { appendNoFollow, createIfAbsent } from '../util/no-follow.js';
 import { appendJsonArray, appendLines, readSnapshot, readTail, writeFileAtomic, type FileSnapshot } from './files.js';
 import { bootId, host, newFarmerId } from './identity.js';
 import { encodeRecords, type JournalRecord } from './journal.js';
-import {
-  DIR_MODE,
-  FILE_MODE,
-  formatTaskLine,
-  idsOfTaskLines,
-  journalPath,
-  layout,
-  forEachTaskLine,
-  type Layout,
-} from './layout.js';
+import { DIR_MODE, FILE_MODE, formatTaskLine, idsOfTaskLines, journalPath, layout, type Layout } from './layout.js';
 import { withLock } from './lock.js';
 import { appendedSince, readMeta, sha256, writeMeta, type Meta } from './meta.js';
 import { farmerGone, Reader, type FarmerInfo } from './reader.js';
-import { Status, type TaskState } from './state.js';
+import { Status } from './state.js';
 import { appendNote, logFileOf, logTarget, type LogMode, type LogTarget } from './tasklog.js';
 
 export interface WorkdirOptions {
@@ -113,6 +95,8 @@ export class Workdir {
   readonly farmerId = newFarmerId();
   private reader: Reader;
   private self: FarmerInfo;
+  /** The tasklist's commands by id: the only ones this farmer runs. */
+  private readonly trusted: TasklistTexts;
   private ownOffset = 0;
   /** Tasks finished/failed before this farmer started (from the files). */
   readonly previous = { finished: 0, failed: 0 };
@@ -121,6 +105,7 @@ export class Workdir {
     this.l = layout(o.dir);
     this.reader = new Reader(this.l);
     this.self = this.reader.farmer(this.farmerId);
+    this.trusted = new TasklistTexts(o.tasklist, o.handler);
   }
 
   get logs(): LogMode {
@@ -158,15 +143,22 @@ export class Workdir {
     const wd = new Workdir(o);
     const l = wd.l;
     checkWritableDir(l.dir, 'workdir');
+    refuseSymlinks(l);
+    warnIfShared(l, o.tasklist, o.warn);
     const meta0 = existsSync(l.dir) ? readMeta(l) : undefined;
     const toprocess = existsSync(l.toprocess) ? readSnapshot(l.toprocess) : undefined;
-    // Continuing one of our workdirs needs only what was appended to the tasklist; a new one
-    // (or one PyTaskFarmer made) needs all of it.
-    const buf = readTasklist(o.tasklist, !(meta0 && toprocess));
+    // The whole tasklist, always: the commands come from it, never from the workdir's files.
+    let buf = readTasklist(o.tasklist, true)!;
+    let upTo = buf.length;
+    if (!toprocess) ({ buf, upTo } = await settledTasklist(o.tasklist, buf));
+    else if (meta0) upTo = Math.max(meta0.bytes, buf.lastIndexOf(0x0a) + 1);
     if (meta0) appendedSince(meta0, o.tasklist, l.dir);
-    if (toprocess) forEachTaskLine(toprocess.buf, l.toprocess);
+    checkTasklistBytes(o.tasklist, buf.subarray(0, upTo));
+    buf = buf.subarray(0, upTo);
+    wd.trusted.load(buf, upTo);
+    if (toprocess) checkToprocess(toprocess.buf, l.toprocess, wd.trusted);
     // A handler that rejects a line must do so before anything is created.
-    else if (o.handler !== listHandler) forEachTask(buf!.toString('utf8'), (line, id) => o.handler(line, id));
+    else if (o.handler !== listHandler) forEachTask(buf.toString('utf8'), (line, id) => o.handler(line, id));
 
     for (const d of [l.dir, l.logs, l.state, l.journals, l.history]) makeDirs(d, DIR_MODE, 'workdir');
     await withLock(l.lock, wd.lockOptions(), () => wd.start(buf, toprocess));
@@ -201,10 +193,10 @@ export class Workdir {
       } else count = forEachTask(buf.toString('utf8'), (line, id) => st.addBase(id, this.o.handler(line, id)));
       writeFileAtomic(
         l.toprocess,
-        taskLines(st, () => true, count),
+        taskLines((id) => st.task(id), count),
       );
-      for (const f of [l.finished, l.failed]) if (!existsSync(f)) writeFileSync(f, '', { mode: FILE_MODE });
-      if (!existsSync(l.timeline)) writeFileSync(l.timeline, '[\n]\n', { mode: FILE_MODE });
+      for (const f of [l.finished, l.failed]) createIfAbsent(f, '', FILE_MODE);
+      createIfAbsent(l.timeline, '[\n]\n', FILE_MODE);
       meta = {
         version: 1,
         tasklist: this.o.tasklist,
@@ -218,6 +210,8 @@ export class Workdir {
       this.reader.loadBase(toprocess);
     }
     this.reader.poll(this.farmerId);
+    // Before anything is written: every command this workdir would run is the tasklist's.
+    if (!fresh) checkCommands(this.state, this.trusted, l.journals);
     const now = Date.now();
     const others = [...this.reader.farmers.values()].filter((f) => f !== this.self);
     const live = others.filter((f) => !this.isGone(f, now));
@@ -336,20 +330,30 @@ export class Workdir {
 
     const claims: Claim[] = [];
     const claimRecords: JournalRecord[] = [];
+    let refused: UsageError | undefined;
     for (let i = 0; i < (req.want ?? 0); i++) {
       const id = st.nextPending();
       if (id < 0) break;
+      // Only the tasklist's command runs; another text (written into a journal since we
+      // started) stops the farm rather than run it.
+      const task = this.trusted.command(id);
+      if (task === undefined || task !== st.task(id)) {
+        const problem = commandProblem(this.trusted, id, st.task(id) ?? '');
+        refused = new UsageError(`a journal in ${this.l.journals} ${problem}; refusing to run it`);
+        break;
+      }
       const a = st.attemptOf(id) + 1;
       const claim: JournalRecord = { t: 'claim', id, a, ts: now };
       // Folded at once, so the same id cannot be handed out twice in one batch.
       this.reader.apply(this.self, [claim]);
       claimRecords.push(claim);
-      claims.push({ id, attempt: a, task: st.task(id)! });
+      claims.push({ id, attempt: a, task });
     }
     this.append(claimRecords);
     // The timeline after the claims, so its counter sample shows the state this sync leaves.
     if (events.length || claims.length || reclaimed) events.push(this.counterEvent());
     appendJsonArray(this.l.timeline, events);
+    if (refused) throw refused;
     return { claims, outcomes, reclaimed };
   }
 
@@ -453,6 +457,11 @@ export class Workdir {
   private appendedTasks(meta: Meta): Added {
     const added = appendedSince(meta, this.o.tasklist, this.l.dir);
     if (added.bytes.length === 0) return { records: [] };
+    if (tasklistBytesProblem(added.bytes)) {
+      // Name the line as an editor numbers it: count the lines before the appended ones.
+      const before = readTasklist(this.o.tasklist, true)!.subarray(0, meta.bytes);
+      checkTasklistBytes(this.o.tasklist, added.bytes, countNewlines(before) + 1);
+    }
     const lines = parseTasklist(added.bytes.toString('utf8'));
     const records: JournalRecord[] = lines.map((line, i) => ({
       t: 'add',
@@ -492,7 +501,7 @@ export class Workdir {
     const st = this.state;
     writeFileAtomic(
       this.l.toprocess,
-      taskLines(st, (id) => st.isNotDone(id), st.size),
+      taskLines((id) => (st.isNotDone(id) ? this.trusted.command(id) : undefined), st.size),
     );
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     for (const name of readdirSync(this.l.journals)) {
@@ -517,7 +526,7 @@ export class Workdir {
   private append(records: JournalRecord[]): void {
     if (records.length === 0) return;
     const text = encodeRecords(records);
-    appendFileSync(journalPath(this.l, this.farmerId), text, { mode: FILE_MODE });
+    appendNoFollow(journalPath(this.l, this.farmerId), text, FILE_MODE);
     this.ownOffset += Buffer.byteLength(text);
   }
 
@@ -583,24 +592,11 @@ export class Workdir {
   }
 }
 
-/** `<id> <task>` lines for the ids that pass `keep`, ascending, produced lazily (no giant array). */
-function* taskLines(st: TaskState, keep: (id: number) => boolean, end: number): Generator<string> {
-  for (let id = 0; id < end; id++) if (keep(id)) yield formatTaskLine(id, st.task(id)!);
-}
-
-/** The tasklist's bytes (`whole`), or only a check that it is a readable file; a UsageError if not. */
-function readTasklist(path: string, whole: boolean): Buffer | undefined {
-  try {
-    if (statSync(path).isDirectory()) throw new UsageError(`tasklist ${path} is a directory, not a file`);
-    if (whole) return readFileSync(path);
-    closeSync(openSync(path, 'r'));
-    return undefined;
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`tasklist ${path} does not exist`);
-    if (code === 'EACCES') throw new UsageError(`tasklist ${path} is not readable (permission denied)`);
-    throw new UsageError(`tasklist ${path} cannot be read (${code ?? (err as Error).message})`);
+/** `<id> <task>` lines for the ids `text` gives a task, ascending, produced lazily (no giant array). */
+function* taskLines(text: (id: number) => string | undefined, end: number): Generator<string> {
+  for (let id = 0; id < end; id++) {
+    const task = text(id);
+    if (task !== undefined) yield formatTaskLine(id, task);
   }
 }
 
@@ -633,4 +629,10 @@ function checkWritableDir(dir: string, what: string): void {
     }
     return;
   }
+}
+
+function countNewlines(buf: Buffer): number {
+  let n = 0;
+  for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, i + 1)) n++;
+  return n;
 }

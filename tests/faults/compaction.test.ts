@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,20 +8,32 @@ import { checkExactlyOnce, counts, lines, openClaimsOf, range } from './helpers.
 const TASKS = 200;
 
 /**
- * A farmer rewrites `toprocess` as `toprocess.tmp-<pid>` and renames it over the old one. A FIFO
- * put at that path in advance makes the farmer block in open() right there, inside compact(),
- * holding the workdir lock: the kill then lands in the middle of compaction every time.
+ * A farmer rewrites `toprocess` as `toprocess.tmp-<pid>` and renames it over the old one. The
+ * temporary file is created O_EXCL (whatever is at its path is removed first), so nothing can
+ * be planted there; instead strace holds the farmer at the entry of that openat() for a
+ * minute, inside compact(), holding the workdir lock: the kill then lands in the middle of
+ * compaction every time. The tracer must go too: until it does, the dead farmer is not reaped.
  */
-function trapCompaction(wd: string, pid: number): string {
-  const fifo = join(wd, `toprocess.tmp-${pid}`);
-  execFileSync('mkfifo', [fifo]);
-  return fifo;
+async function trapCompaction(wd: string, pid: number): Promise<ChildProcess> {
+  const tmp = join(wd, `toprocess.tmp-${pid}`);
+  const args = ['-qq', '-f', '-p', String(pid), '-o', '/dev/null', '-e', 'trace=openat', '-P', tmp];
+  const strace = spawn('strace', [...args, '-e', 'inject=openat:delay_enter=60000000'], { stdio: 'ignore' });
+  // Armed only once attached (the kernel names the tracer).
+  const tracer = () => {
+    try {
+      return /^TracerPid:\s*[1-9]/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  await waitFor(tracer, 20_000, 'strace to attach to the farmer');
+  return strace;
 }
 
 /**
- * The compaction is under way: the farmer holds the lock and sits in open() of the FIFO (the
- * kernel's fifo_open → wait_for_partner). Where /proc hides wchan, the lock held for a second
- * has to do: once there, the farmer never leaves.
+ * The compaction is under way: the farmer holds the lock and sits in ptrace_stop, held by
+ * strace at the openat() of the temporary file. Every openat stops for a moment while traced:
+ * only a stop that lasts a second while the lock exists is the trap.
  */
 async function waitInCompaction(pid: number, lock: string): Promise<void> {
   const wchan = () => {
@@ -31,17 +43,15 @@ async function waitInCompaction(pid: number, lock: string): Promise<void> {
       return '';
     }
   };
-  let lockedSince = 0;
+  let stoppedSince = 0;
   await waitFor(
     () => {
-      if (!existsSync(lock)) {
-        lockedSince = 0;
+      if (!existsSync(lock) || !/ptrace_stop/.test(wchan())) {
+        stoppedSince = 0;
         return false;
       }
-      const where = wchan();
-      if (/partner|fifo|pipe/.test(where)) return true;
-      lockedSince ||= Date.now();
-      return /^0?$/.test(where.trim()) && Date.now() - lockedSince > 1_000;
+      stoppedSince ||= Date.now();
+      return Date.now() - stoppedSince > 1_000;
     },
     20_000,
     'the farmer to block in compaction',
@@ -65,11 +75,12 @@ describe('SIGKILL during compaction', () => {
     const farmer = startCli([tasklist, '-n', '2', '-w', wd, '--lock-stale', '2s', '-q']);
     const pid = farmer.child.pid!;
     await waitFor(() => lines(join(wd, 'finished')).length >= 20, 20_000, '20 finished tasks');
-    trapCompaction(wd, pid);
+    const strace = await trapCompaction(wd, pid);
     // SIGTERM: running tasks go back, then the farmer compacts the workdir on its way out.
     farmer.child.kill('SIGTERM');
     await waitInCompaction(pid, lock);
     farmer.child.kill('SIGKILL');
+    strace.kill('SIGKILL');
     expect((await farmer.done).signal).toBe('SIGKILL');
 
     // Left behind: the lock, the journal (not moved to history), the old toprocess.
@@ -108,9 +119,10 @@ describe('SIGKILL during compaction', () => {
 
     // …and is killed in the middle of it.
     const second = startCli([tasklist, '-n', '2', '-w', wd, '--lock-stale', '2s', '-q']);
-    trapCompaction(wd, second.child.pid!);
+    const strace = await trapCompaction(wd, second.child.pid!);
     await waitInCompaction(second.child.pid!, join(wd, '.taskfarmer', 'lock'));
     second.child.kill('SIGKILL');
+    strace.kill('SIGKILL');
     await second.done;
 
     const r = await runCli([tasklist, '-n', '2', '-w', wd, '--lock-stale', '2s', '-q']);

@@ -8,7 +8,7 @@ describe('taskfarmer TASKLIST', () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     const tasklist = join(dir, 'tasks.txt');
-    // Blank lines and comments are skipped and do not take an id; lines are trimmed.
+    // Blank (or whitespace-only) lines and comments are skipped and take no id; lines are trimmed.
     writeFileSync(
       tasklist,
       [
@@ -17,7 +17,7 @@ describe('taskfarmer TASKLIST', () => {
         '',
         `   echo $PROC_NUMBER $TASKFARMER_TASK_ID $TASKFARMER_ATTEMPT >> ${out}.ids   `,
         `for i in 1 2; do echo $i; done > ${out}.2 2>&1`,
-        '   # indented comment',
+        ' \t  ',
         `echo "quoted; not a separator" > ${out}.3; echo to-stderr >&2`,
       ].join('\n'),
     );
