@@ -4,11 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-<<<<<<< HEAD
-} from "./chunks/chunk-ZSZCRG24.js";
-=======
-} from "./chunks/chunk-RHCF7JHJ.js";
->>>>>>> i9b
+} from "./chunks/chunk-VRFK2OGX.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -22,7 +18,7 @@ import {
   readOutput,
   renderMarkdownSummary,
   workerFiles
-} from "./chunks/chunk-DIWJ62Q5.js";
+} from "./chunks/chunk-ZLOQZBJO.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   configFiles,
@@ -30,22 +26,13 @@ import {
 } from "./chunks/chunk-56BKLTV2.js";
 import {
   writeFileAtomic
-<<<<<<< HEAD
-} from "./chunks/chunk-ECQAAMSH.js";
+} from "./chunks/chunk-TSUAKYHZ.js";
 import "./chunks/chunk-6XEX5UTC.js";
-=======
-} from "./chunks/chunk-C6SWH7YY.js";
-import "./chunks/chunk-BWQM4W4J.js";
->>>>>>> i9b
 import {
   UsageError,
   isUsageError,
   oneLine
-<<<<<<< HEAD
 } from "./chunks/chunk-VRDWDH7S.js";
-=======
-} from "./chunks/chunk-USIMGRUD.js";
->>>>>>> i9b
 import {
   __commonJS,
   __require,
@@ -5264,13 +5251,9 @@ async function main(argv) {
   const cmd = parseArgs(argv, package_default.version, (s) => process.stdout.write(s));
   if (cmd.kind === "exit") return cmd.code;
   if (cmd.kind === "report") return runReport(cmd.args);
-<<<<<<< HEAD
   if (cmd.kind === "config") return (await import("./chunks/config-command-VEVMYSFF.js")).runConfig(cmd.args, out);
-=======
-  if (cmd.kind === "config") return (await import("./chunks/config-command-6LCIR677.js")).runConfig(cmd.args, out);
->>>>>>> i9b
   if (cmd.kind === "status") return runStatus(cmd, out);
-  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-IR4RSMIW.js")).runRequeue(cmd.args, out);
+  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-PXG2HQDI.js")).runRequeue(cmd.args, out);
   if (cmd.kind === "logs")
     return runLogs(
       cmd.args,
@@ -5278,16 +5261,12 @@ async function main(argv) {
       (s) => err(s)
     );
   const files = configFiles({ file: cmd.config });
-<<<<<<< HEAD
   const {
     runners,
     handlers,
     farm: defaults,
     logs
   } = files.length ? (await import("./chunks/load-KMI3IGZM.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {}, farm: {}, logs: void 0 };
-=======
-  const { runners, handlers } = files.length ? (await import("./chunks/load-BWHZBEEL.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {} };
->>>>>>> i9b
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e) => (progress.event(e), printer(e));

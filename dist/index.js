@@ -5,17 +5,10 @@ import {
   buildReport,
   farm,
   formatDuration,
-  isTaskLine,
   logWhere,
   parseDuration,
-<<<<<<< HEAD
   renderMarkdownSummary
-} from "./chunks/chunk-DIWJ62Q5.js";
-=======
-  renderMarkdownSummary,
-  writeFileAtomic
-} from "./chunks/chunk-C6SWH7YY.js";
->>>>>>> i9b
+} from "./chunks/chunk-ZLOQZBJO.js";
 import {
   debug,
   endGroup,
@@ -35,7 +28,6 @@ import {
   loadConfig,
   require__,
   require_dist
-<<<<<<< HEAD
 } from "./chunks/chunk-FEJZT2XD.js";
 import {
   resolveHandler,
@@ -44,25 +36,16 @@ import {
 } from "./chunks/chunk-56BKLTV2.js";
 import {
   idsOfTaskLines,
-  layout
-} from "./chunks/chunk-ECQAAMSH.js";
+  isTaskLine,
+  layout,
+  writeFileAtomic
+} from "./chunks/chunk-TSUAKYHZ.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   UsageError,
   isUsageError,
   oneLine
 } from "./chunks/chunk-VRDWDH7S.js";
-=======
-} from "./chunks/chunk-MVXYLYJZ.js";
-import {
-  UsageError,
-  isUsageError,
-  layout,
-  oneLine,
-  resolveHandler,
-  resolveRunner
-} from "./chunks/chunk-USIMGRUD.js";
->>>>>>> i9b
 import {
   __toESM
 } from "./chunks/chunk-CFRLDQD2.js";
@@ -481,11 +464,7 @@ function withoutFlag(err) {
 }
 
 // src/action/step.ts
-<<<<<<< HEAD
-import { mkdirSync, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
-=======
-import { mkdirSync, readFileSync as readFileSync3, renameSync, writeFileSync } from "node:fs";
->>>>>>> i9b
+import { mkdirSync, readFileSync as readFileSync4, renameSync, writeFileSync } from "node:fs";
 import { dirname as dirname2 } from "node:path";
 
 // src/action/messages.ts
@@ -856,13 +835,11 @@ async function runStep(s, cancel) {
     return;
   }
   const progress = new Progress();
-<<<<<<< HEAD
-  const result = await farm({ ...s.farm, onEvent: progress.onEvent }).catch((err) => {
-    throw isUsageError(err) ? new UsageError(forAction(err.message, s)) : err;
-  });
-=======
-  const result = await farm({ ...s.farm, taskEnv: taskEnvironment(), onEvent: progress.onEvent });
->>>>>>> i9b
+  const result = await farm({ ...s.farm, taskEnv: taskEnvironment(), onEvent: progress.onEvent }).catch(
+    (err) => {
+      throw isUsageError(err) ? new UsageError(forAction(err.message, s)) : err;
+    }
+  );
   progress.end();
   if (result.total === 0) {
     const input = s.inlineTasks !== void 0 ? "tasks" : "tasklist";

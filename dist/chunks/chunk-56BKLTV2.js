@@ -8,150 +8,14 @@ import { existsSync } from "node:fs";
 
 // src/runners/common.ts
 import { spawn } from "node:child_process";
-<<<<<<<< HEAD:dist/chunks/chunk-56BKLTV2.js
 import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
-========
-import { accessSync, constants as constants2, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { delimiter, join as join2, resolve } from "node:path";
-
-// src/util/no-follow.ts
-import { closeSync, constants, openSync, unlinkSync, writeSync } from "node:fs";
-var { O_WRONLY, O_RDWR, O_APPEND, O_CREAT, O_EXCL, O_NOFOLLOW } = constants;
-var APPEND_NO_FOLLOW = O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW;
-var READ_APPEND_NO_FOLLOW = O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW;
-function createFresh(path, mode) {
-  try {
-    unlinkSync(path);
-  } catch (err) {
-    if (err.code !== "ENOENT") throw err;
-  }
-  return openSync(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
-}
-function createIfAbsent(path, text, mode) {
-  let fd;
-  try {
-    fd = openSync(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
-  } catch (err) {
-    if (err.code === "EEXIST") return;
-    throw err;
-  }
-  try {
-    if (text) writeSync(fd, text);
-  } finally {
-    closeSync(fd);
-  }
-}
-function appendNoFollow(path, text, mode = 420) {
-  const fd = openSync(path, APPEND_NO_FOLLOW, mode);
-  try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-// src/workdir/layout.ts
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
-function layout(dir) {
-  const state = join(dir, ".taskfarmer");
-  return {
-    dir,
-    toprocess: join(dir, "toprocess"),
-    finished: join(dir, "finished"),
-    failed: join(dir, "failed"),
-    timeline: join(dir, "timeline.json"),
-    logs: join(dir, "logs"),
-    state,
-    meta: join(state, "meta.json"),
-    lock: join(state, "lock"),
-    journals: join(state, "journal"),
-    history: join(state, "history"),
-    carry: join(state, "carry.jsonl")
-  };
-}
-function logPath(l, id) {
-  return join(l.logs, `log_${id}`);
-}
-function journalPath(l, farmerId) {
-  return join(l.journals, `${farmerId}.jsonl`);
-}
-function listJournals(l) {
-  const list = (dir) => {
-    try {
-      return readdirSync(dir).filter((n) => n.endsWith(".jsonl")).sort();
-    } catch {
-      return [];
-    }
-  };
-  const out = [];
-  for (const name of list(l.history)) {
-    const m = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-(.+)\.jsonl$/.exec(name);
-    out.push({ farmer: m ? m[1] : name.slice(0, -6), path: join(l.history, name), active: false });
-  }
-  for (const name of list(l.journals))
-    out.push({ farmer: name.slice(0, -6), path: join(l.journals, name), active: true });
-  return out;
-}
-var FILE_MODE = 420;
-var DIR_MODE = 493;
-function formatTaskLine(id, task) {
-  return `${id} ${task}
-`;
-}
-function forEachTaskLine(buf, file, fn, opts = {}) {
-  forEachTaskLineRange(buf, file, fn && ((id, start, end) => fn(id, buf.toString("utf8", start, end))), opts);
-}
-function forEachTaskLineRange(buf, file, fn, opts = {}) {
-  let start = 0;
-  for (let n = 1; start < buf.length; n++) {
-    let nl = buf.indexOf(10, start);
-    if (nl < 0 && opts.lenient) break;
-    if (nl < 0) nl = buf.length;
-    if (nl > start) {
-      let i = start;
-      let id = 0;
-      while (i < nl && buf[i] >= 48 && buf[i] <= 57) id = id * 10 + (buf[i++] - 48);
-      const bad = i === start || i < nl && buf[i] !== 32;
-      if (bad && opts.lenient) {
-        start = nl + 1;
-        continue;
-      }
-      if (bad) {
-        throw new Error(
-          `${file}:${n}: expected "<id> <task>", got "${buf.toString("utf8", start, Math.min(nl, start + 60))}"`
-        );
-      }
-      fn?.(id, Math.min(i + 1, nl), nl);
-    }
-    start = nl + 1;
-  }
-}
-function idsOfTaskLines(text) {
-  const ids = [];
-  let start = 0;
-  for (; ; ) {
-    const nl = text.indexOf("\n", start);
-    if (nl < 0) break;
-    const space = text.indexOf(" ", start);
-    const end = space >= 0 && space < nl ? space : nl;
-    const id = Number(text.slice(start, end));
-    if (end > start && Number.isInteger(id)) ids.push(id);
-    start = nl + 1;
-  }
-  return ids;
-}
-
-// src/runners/common.ts
->>>>>>>> i9b:dist/chunks/chunk-USIMGRUD.js
 function findExecutable(name, path = process.env.PATH ?? "") {
   const candidates = name.includes("/") ? [resolve(name)] : path.split(delimiter).map((d) => join(d || ".", name));
   for (const file of candidates) {
     try {
-      accessSync(file, constants2.X_OK);
+      accessSync(file, constants.X_OK);
       if (statSync(file).isFile()) return file;
     } catch {
     }
@@ -204,13 +68,7 @@ var TaskTempDirs = class {
       return;
     }
     try {
-<<<<<<<< HEAD:dist/chunks/chunk-56BKLTV2.js
       ctx.note?.(`
-========
-      appendNoFollow(
-        logPath(layout(ctx.workdir), ctx.id),
-        `
->>>>>>>> i9b:dist/chunks/chunk-USIMGRUD.js
 taskfarmer: attempt ${ctx.attempt} did not succeed; its temporary directory is kept: ${dir}
 `);
     } catch {
@@ -351,26 +209,6 @@ function configFiles(opts = {}) {
 }
 
 export {
-<<<<<<<< HEAD:dist/chunks/chunk-56BKLTV2.js
-========
-  UsageError,
-  isUsageError,
-  oneLine,
-  READ_APPEND_NO_FOLLOW,
-  createFresh,
-  createIfAbsent,
-  appendNoFollow,
-  layout,
-  logPath,
-  journalPath,
-  listJournals,
-  FILE_MODE,
-  DIR_MODE,
-  formatTaskLine,
-  forEachTaskLine,
-  forEachTaskLineRange,
-  idsOfTaskLines,
->>>>>>>> i9b:dist/chunks/chunk-USIMGRUD.js
   findExecutable,
   requireExecutable,
   joinSetup,

@@ -13,14 +13,10 @@ import {
   unavailableHandler,
   unavailableRunner,
   withSetup
-<<<<<<<< HEAD:dist/chunks/chunk-FEJZT2XD.js
 } from "./chunk-56BKLTV2.js";
 import {
   UsageError
 } from "./chunk-VRDWDH7S.js";
-========
-} from "./chunk-USIMGRUD.js";
->>>>>>>> i9b:dist/chunks/chunk-MVXYLYJZ.js
 import {
   __commonJS,
   __require,

@@ -4,18 +4,11 @@ import {
   mapIni,
   parseIni,
   require_dist
-<<<<<<<< HEAD:dist/chunks/config-command-VEVMYSFF.js
 } from "./chunk-FEJZT2XD.js";
 import "./chunk-56BKLTV2.js";
 import {
   UsageError
 } from "./chunk-VRDWDH7S.js";
-========
-} from "./chunk-MVXYLYJZ.js";
-import {
-  UsageError
-} from "./chunk-USIMGRUD.js";
->>>>>>>> i9b:dist/chunks/config-command-6LCIR677.js
 import {
   __toESM
 } from "./chunk-CFRLDQD2.js";

@@ -50,6 +50,11 @@ export interface FarmOptions {
     handleSignals?: boolean;
     /** Aborting it stops the farm like SIGTERM. */
     signal?: AbortSignal;
+    /**
+     * The environment every task starts from (runner and task variables are added to it).
+     * Default: the farmer's own environment. The Action passes its own minus the runner's secrets.
+     */
+    taskEnv?: NodeJS.ProcessEnv;
     /** Progress and task events, for displays and reports. */
     onEvent?: (event: FarmEvent) => void;
 }
@@ -91,8 +96,12 @@ export type FarmEvent = {
     type: 'warning';
     message: string;
 };
-/** 0 all finished; 1 some task failed (or --max-failures stopped the farm); 74 the workdir could not be written; 75 stopped early, run again. */
-export type ExitCode = 0 | 1 | 74 | 75;
+/**
+ * 0 all finished; 1 some task failed (or --max-failures stopped the farm); 2 the workdir turned
+ * out to name a command that is not the tasklist's; 74 the workdir could not be written;
+ * 75 stopped early, run again.
+ */
+export type ExitCode = 0 | 1 | 2 | 74 | 75;
 export interface FarmResult {
     exitCode: ExitCode;
     status: 'complete' | 'failed' | 'incomplete';

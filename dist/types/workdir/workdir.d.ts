@@ -1,7 +1,6 @@
 import { type TasklistHandler } from '../tasklist/handlers.js';
 import { type Layout } from './layout.js';
 import { type FarmerInfo } from './reader.js';
-import { type TaskState } from './state.js';
 import { type LogMode, type LogTarget } from './tasklog.js';
 export interface WorkdirOptions {
     dir: string;
@@ -71,6 +70,8 @@ export declare class Workdir {
     readonly farmerId: string;
     private reader;
     private self;
+    /** The tasklist's commands by id: the only ones this farmer runs. */
+    private readonly trusted;
     private ownOffset;
     /** Tasks finished/failed before this farmer started (from the files). */
     readonly previous: {
@@ -79,7 +80,7 @@ export declare class Workdir {
     };
     private constructor();
     get logs(): LogMode;
-    get state(): TaskState;
+    get state(): import("./state.js").TaskState;
     get farmers(): ReadonlyMap<string, FarmerInfo>;
     /** How the launcher writes an attempt's output. */
     logTarget(id: number, attempt: number, slot: number): LogTarget;
