@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-4RM72LBP.js";
+} from "./chunks/chunk-H6NKK6WP.js";
 import {
   collectReport,
   farm,
@@ -12,14 +12,18 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-4R34JW4W.js";
-import "./chunks/chunk-BWQM4W4J.js";
+} from "./chunks/chunk-7V2TJD2R.js";
+import {
+  configFiles
+} from "./chunks/chunk-EX64IPZX.js";
+import "./chunks/chunk-D3XK7U5S.js";
+import "./chunks/chunk-ZKJRFCXP.js";
 import {
   UsageError,
-  configFiles,
   isUsageError,
   oneLine
-} from "./chunks/chunk-PUEK53PI.js";
+} from "./chunks/chunk-VRDWDH7S.js";
+import "./chunks/chunk-BWQM4W4J.js";
 import {
   __commonJS,
   __require,
@@ -4360,6 +4364,7 @@ var package_default = {
     ajv: "^8.20.0",
     "cli-progress": "^3.12.0",
     commander: "^14.0.3",
+    execa: "^9.6.1",
     ms: "^2.1.3",
     "proper-lockfile": "^4.1.2",
     yaml: "^2.9.1"
@@ -5084,10 +5089,10 @@ async function main(argv) {
   const cmd = parseArgs(argv, package_default.version, (s) => process.stdout.write(s));
   if (cmd.kind === "exit") return cmd.code;
   if (cmd.kind === "report") return runReport(cmd.args);
-  if (cmd.kind === "config") return (await import("./chunks/config-command-NQPTBMTU.js")).runConfig(cmd.args, out);
+  if (cmd.kind === "config") return (await import("./chunks/config-command-IHKSIWCI.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
   const files = configFiles({ file: cmd.config });
-  const { runners, handlers } = files.length ? (await import("./chunks/load-XYSQNRCB.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {} };
+  const { runners, handlers } = files.length ? (await import("./chunks/load-KK7S6W6D.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {} };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e) => (progress.event(e), printer(e));

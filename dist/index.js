@@ -7,7 +7,24 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-4R34JW4W.js";
+} from "./chunks/chunk-7V2TJD2R.js";
+import {
+  loadConfig,
+  require__,
+  require_dist
+} from "./chunks/chunk-QNHDX6VG.js";
+import {
+  layout,
+  resolveHandler,
+  resolveRunner
+} from "./chunks/chunk-EX64IPZX.js";
+import "./chunks/chunk-D3XK7U5S.js";
+import "./chunks/chunk-ZKJRFCXP.js";
+import {
+  UsageError,
+  isUsageError,
+  oneLine
+} from "./chunks/chunk-VRDWDH7S.js";
 import {
   debug,
   endGroup,
@@ -23,19 +40,6 @@ import {
   warning
 } from "./chunks/chunk-3SB3WXNW.js";
 import "./chunks/chunk-BWQM4W4J.js";
-import {
-  loadConfig,
-  require__,
-  require_dist
-} from "./chunks/chunk-3LJL7KY4.js";
-import {
-  UsageError,
-  isUsageError,
-  layout,
-  oneLine,
-  resolveHandler,
-  resolveRunner
-} from "./chunks/chunk-PUEK53PI.js";
 import {
   __toESM
 } from "./chunks/chunk-CFRLDQD2.js";

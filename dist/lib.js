@@ -2,19 +2,22 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-4RM72LBP.js";
+} from "./chunks/chunk-H6NKK6WP.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-4R34JW4W.js";
-import "./chunks/chunk-BWQM4W4J.js";
+} from "./chunks/chunk-7V2TJD2R.js";
 import {
   loadConfig
-} from "./chunks/chunk-3LJL7KY4.js";
+} from "./chunks/chunk-QNHDX6VG.js";
+import "./chunks/chunk-EX64IPZX.js";
+import "./chunks/chunk-D3XK7U5S.js";
+import "./chunks/chunk-ZKJRFCXP.js";
 import {
   UsageError
-} from "./chunks/chunk-PUEK53PI.js";
+} from "./chunks/chunk-VRDWDH7S.js";
+import "./chunks/chunk-BWQM4W4J.js";
 import "./chunks/chunk-CFRLDQD2.js";
 export {
   UsageError,

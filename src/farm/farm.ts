@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { countLines } from '../util/count.js';
 import { resolveHandler } from '../tasklist/handlers.js';
 import { resolveRunner } from '../runners/registry.js';
-import { SlotLauncher, type ExitInfo, type Launched } from '../runners/process.js';
+import { defaultLaunchers, type ExitInfo, type Launched, type Launcher } from '../runners/launcher.js';
 import type { Runner, TaskContext } from '../runners/types.js';
 import { isUsageError, oneLine } from '../util/errors.js';
 import { DRAIN_SIGNAL, FARMER_SIGNALS, STOP_SIGNALS } from '../util/signals.js';
@@ -61,7 +61,7 @@ class Farm {
   private readonly ran = { done: 0, failed: 0, retried: 0, stopped: 0 };
   private readonly started = Date.now();
   private readonly baseEnv = { ...process.env };
-  private launchers: SlotLauncher[] = [];
+  private launchers: Launcher[] = [];
   private resolveDone!: () => void;
   private readonly handlers = new Map<NodeJS.Signals, () => void>();
 
@@ -77,7 +77,6 @@ class Farm {
     this.runner =
       typeof options.runner === 'object' ? options.runner : resolveRunner(options.runner ?? 'default', options.runners);
     this.slots = new Array(this.o.workers).fill(null);
-    this.launchers = this.slots.map(() => new SlotLauncher(this.baseEnv));
   }
 
   async run(): Promise<FarmResult> {
@@ -85,6 +84,8 @@ class Farm {
     const tasklist = resolve(o.tasklist);
     const handler = typeof o.handler === 'function' ? o.handler : resolveHandler(o.handler ?? 'default', o.handlers);
     this.runner.preflight?.();
+    const makeLauncher = o.launchers ?? (await defaultLaunchers());
+    this.launchers = this.slots.map(() => makeLauncher(this.baseEnv));
     this.installSignals();
     const dir = resolve(o.workdir ?? `${o.tasklist}_workdir`);
     this.wdOptions = {

@@ -1,3 +1,4 @@
+import type { LauncherFactory } from '../runners/launcher.js';
 import type { Runner } from '../runners/types.js';
 import type { TasklistHandler } from '../tasklist/handlers.js';
 import type { Outcome } from '../workdir/workdir.js';
@@ -35,6 +36,11 @@ export interface FarmOptions {
   signal?: AbortSignal;
   /** Progress and task events, for displays and reports. */
   onEvent?: (event: FarmEvent) => void;
+  /**
+   * How attempts are started: default, a perl launcher per worker slot (Node's spawn without
+   * perl). Not a CLI flag or Action input: the in-process tests (tests/farm/) pass a fake.
+   */
+  launchers?: LauncherFactory;
 }
 
 export type StopReason = 'timeout' | 'drain' | 'abort' | `signal:${string}`;

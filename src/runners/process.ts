@@ -1,64 +1,42 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { FARMER_SIGNALS } from '../util/signals.js';
 import LAUNCHER from './launcher.pl';
+import { killTree, type ExitInfo, type Launched, type Launcher } from './launcher.js';
 import type { RunSpec } from './types.js';
 
-export interface ExitInfo {
-  /** Exit status as a shell reports it (`$?`: 128+N when killed by signal N), null if unknown. */
-  code: number | null;
-  signal: string | null;
-  /** The command could not be started, or its launcher died. */
-  error?: string;
-}
-
-/** One running attempt, in its own process group. */
-export interface Launched {
-  exited: Promise<ExitInfo>;
-  /** Signals the attempt's whole process tree (now, or as soon as its pid is known). */
-  kill(signal: NodeJS.Signals): void;
-}
-
-/** Signals a process group; a group already gone is not an error. */
-export function killTree(pid: number | undefined, signal: NodeJS.Signals): void {
-  if (!pid) return;
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // ESRCH: every process of the group has exited.
-  }
-}
-
 /** The first perl on PATH (Debian's perl-base is essential; HPC nodes have it), if any. */
-const PERL: string | undefined = (() => {
-  for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(':')) {
-    const p = `${dir || '.'}/perl`;
+export function findPerl(path = '/usr/bin:/bin'): string | undefined {
+  for (const dir of path.split(':')) {
+    const p = `${dir}/perl`;
     if (dir && existsSync(p)) return p;
   }
   return undefined;
-})();
+}
 
 const signalNames = new Map<number, string>(Object.entries(constants.signals).map(([k, v]) => [v, k]));
 
 /**
- * Starts tasks for one worker slot. Forking from Node costs ~1.4 ms of CPU a task (it copies a
- * large address space): more than running `true` itself. So each slot keeps a small perl
- * launcher (launcher.pl, its wire protocol in its header) that forks the tasks. Each task still gets its
- * own process group, its own log file, and its exact exit status or signal. Without perl, Node
- * spawns the tasks itself.
+ * Starts tasks for one worker slot. Forking from Node copies its large address space: on our
+ * 2-core machine a farm of `true` tasks runs about twice as fast through this launcher as with
+ * Node spawning each task (docs/benchmark.md, the "no perl" row). So each slot keeps a small
+ * perl launcher (launcher.pl, its wire protocol in its header) that forks the tasks. Each task
+ * still gets its own process group, its own log file, and its exact exit status or signal.
  */
-export class SlotLauncher {
+export class PerlLauncher implements Launcher {
   private child: ChildProcess | undefined;
   private buffered = '';
   private current: { resolve: (e: ExitInfo) => void; pid?: number; pendingKill?: NodeJS.Signals } | undefined;
 
-  constructor(private readonly baseEnv: NodeJS.ProcessEnv) {}
+  constructor(
+    private readonly perl: string,
+    private readonly baseEnv: NodeJS.ProcessEnv,
+  ) {}
 
   run(spec: RunSpec, logFile: string, env: Record<string, string>): Launched {
-    if (!PERL) return spawnDirect(spec, logFile, { ...this.baseEnv, ...env });
-    const child = this.ensure(PERL);
-    const cur: NonNullable<SlotLauncher['current']> = { resolve: () => {} };
+    const child = this.ensure();
+    const cur: NonNullable<PerlLauncher['current']> = { resolve: () => {} };
     const exited = new Promise<ExitInfo>((resolve) => (cur.resolve = resolve));
     this.current = cur;
     const envs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
@@ -81,12 +59,12 @@ export class SlotLauncher {
     this.child = undefined;
   }
 
-  private ensure(perl: string): ChildProcess {
+  private ensure(): ChildProcess {
     if (this.child) return this.child;
     // Detached: a terminal's Ctrl-C reaches the farmer, which then stops tasks in order.
     // The launcher ignores the farmer's own signals; it is told their names (without SIG).
     const ignored = FARMER_SIGNALS.map((s) => s.slice(3));
-    const child = spawn(perl, ['-e', LAUNCHER, '--', ...ignored], {
+    const child = spawn(this.perl, ['-e', LAUNCHER, '--', ...ignored], {
       stdio: ['pipe', 'pipe', 'inherit'],
       env: this.baseEnv,
       detached: true,
@@ -128,26 +106,4 @@ export class SlotLauncher {
       else cur.resolve({ code: 127, signal: null, error: line.slice(2) });
     }
   }
-}
-
-/** Node's own spawn, for machines without perl. */
-function spawnDirect(spec: RunSpec, logFile: string, env: NodeJS.ProcessEnv): Launched {
-  const fd = openSync(logFile, 'w', 0o644);
-  let child: ChildProcess;
-  try {
-    child = spawn(spec.file, spec.args, { detached: true, stdio: ['ignore', fd, fd], env, cwd: spec.cwd });
-  } finally {
-    closeSync(fd);
-  }
-  const exited = new Promise<ExitInfo>((resolve) => {
-    child.once('error', (err) => resolve({ code: 127, signal: null, error: err.message }));
-    child.once('exit', (code, signal) =>
-      resolve({ code: code ?? (signal ? 128 + signalNumber(signal) : null), signal }),
-    );
-  });
-  return { exited, kill: (signal) => killTree(child.pid, signal) };
-}
-
-function signalNumber(signal: NodeJS.Signals): number {
-  return constants.signals[signal] ?? 0;
 }
