@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-H6NKK6WP.js";
+} from "./chunks/chunk-JJUPOA4Y.js";
 import {
   collectReport,
   farm,
@@ -12,7 +12,7 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-7V2TJD2R.js";
+} from "./chunks/chunk-X4EZCI3Q.js";
 import {
   configFiles
 } from "./chunks/chunk-EX64IPZX.js";
@@ -4352,10 +4352,12 @@ var package_default = {
   scripts: {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit",
-    lint: "eslint src tests && prettier --check src tests",
-    format: "prettier --write src tests",
+    lint: "eslint . && prettier --check src tests scripts bench",
+    format: "prettier --write src tests scripts bench",
     start: "node dist/cli.js examples/hello.tasks -n 4 -w examples/hello.tasks_workdir --verbose && node dist/cli.js status examples/hello.tasks_workdir",
     test: "npm run typecheck && npm run lint && npm run build && vitest run",
+    "test:unit": "vitest run --project unit",
+    "test:e2e": "npm run build && vitest run --project e2e",
     bench: "node bench/run.mjs"
   },
   dependencies: {

@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-7V2TJD2R.js";
+} from "./chunks/chunk-X4EZCI3Q.js";
 import {
   loadConfig,
   require__,

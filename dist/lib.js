@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-H6NKK6WP.js";
+} from "./chunks/chunk-JJUPOA4Y.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-7V2TJD2R.js";
+} from "./chunks/chunk-X4EZCI3Q.js";
 import {
   loadConfig
 } from "./chunks/chunk-QNHDX6VG.js";

@@ -76,7 +76,7 @@ class Farm {
     };
     this.runner =
       typeof options.runner === 'object' ? options.runner : resolveRunner(options.runner ?? 'default', options.runners);
-    this.slots = new Array(this.o.workers).fill(null);
+    this.slots = new Array<Running | null>(this.o.workers).fill(null);
   }
 
   async run(): Promise<FarmResult> {
@@ -471,11 +471,12 @@ class Farm {
   }
 
   private installSignals(): void {
+    // A library caller that handles signals itself still stops the farm through its AbortSignal.
+    this.o.signal?.addEventListener('abort', () => this.stop('abort'), { once: true });
     if (this.o.handleSignals === false) return;
     for (const sig of STOP_SIGNALS) this.handlers.set(sig, () => this.stop(`signal:${sig}`));
     this.handlers.set(DRAIN_SIGNAL, () => this.drain());
     for (const [sig, h] of this.handlers) process.on(sig, h);
-    this.o.signal?.addEventListener('abort', () => this.stop('abort'), { once: true });
   }
 
   private removeSignals(): void {

@@ -69,9 +69,9 @@ export class PerlLauncher implements Launcher {
       env: this.baseEnv,
       detached: true,
     });
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => this.onData(chunk));
-    child.stdin!.on('error', () => {});
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => this.onData(chunk));
+    child.stdin.on('error', () => {});
     child.on('exit', () => {
       if (this.child === child) this.child = undefined;
       const cur = this.current;

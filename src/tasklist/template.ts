@@ -51,7 +51,7 @@ export function compileTemplate(spec: TemplateSpec): CompiledTemplate {
   let last = 0;
   const cmd = spec.command;
   for (const m of cmd.matchAll(TOKEN)) {
-    const at = m.index!;
+    const at = m.index;
     if (at > 0 && cmd[at - 1] === '$') continue;
     const [raw, hash, ref, mod = ''] = m;
     let part: TemplatePart;
