@@ -4,15 +4,16 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-JJUPOA4Y.js";
+} from "./chunks/chunk-SLGJQJEC.js";
 import {
   collectReport,
   farm,
   formatDuration,
+  howEnded,
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-X4EZCI3Q.js";
+} from "./chunks/chunk-S56X3OXO.js";
 import {
   configFiles
 } from "./chunks/chunk-EX64IPZX.js";
@@ -4719,11 +4720,7 @@ function histogram(tasks, bins = 30) {
   }
   return { edges: edges.map((e) => Math.round(e)), counts, log };
 }
-function how(t) {
-  if (t.timedOut) return "timed out";
-  if (t.signal) return `killed by ${t.signal}`;
-  return t.exitCode === null ? "failed" : `exit ${t.exitCode}`;
-}
+var how = (t) => howEnded({ code: t.exitCode, signal: t.signal, timedOut: t.timedOut });
 var time = (ms) => ms === null ? "\u2013" : new Date(ms).toISOString().replace("T", " ").slice(0, 19);
 function esc(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -5063,7 +5060,7 @@ function eventPrinter(verbose, quiet) {
         if (verbose) out(`[start] task ${e.id} attempt ${e.attempt} on worker ${e.slot}: ${e.task}`);
         break;
       case "task-end": {
-        const how2 = e.timedOut ? "timed out" : e.signal ? `killed by ${e.signal}` : `exit ${e.rc}`;
+        const how2 = howEnded({ code: e.rc, signal: e.signal, timedOut: e.timedOut });
         if (e.outcome === "failed" && !quiet)
           err(`task ${e.id} failed (${how2}) after ${formatDuration(e.durationMs)}: ${e.task} \u2014 log: ${e.log}`);
         else if (verbose)
@@ -5091,10 +5088,10 @@ async function main(argv) {
   const cmd = parseArgs(argv, package_default.version, (s) => process.stdout.write(s));
   if (cmd.kind === "exit") return cmd.code;
   if (cmd.kind === "report") return runReport(cmd.args);
-  if (cmd.kind === "config") return (await import("./chunks/config-command-IHKSIWCI.js")).runConfig(cmd.args, out);
+  if (cmd.kind === "config") return (await import("./chunks/config-command-IIQPEE6Y.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
   const files = configFiles({ file: cmd.config });
-  const { runners, handlers } = files.length ? (await import("./chunks/load-KK7S6W6D.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {} };
+  const { runners, handlers } = files.length ? (await import("./chunks/load-3SEN4PI4.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {} };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e) => (progress.event(e), printer(e));

@@ -3,16 +3,18 @@ import {
   buildReport,
   farm,
   formatDuration,
+  howEnded,
   isTaskLine,
   logTail,
   parseDuration,
-  renderMarkdownSummary
-} from "./chunks/chunk-X4EZCI3Q.js";
+  renderMarkdownSummary,
+  writeFileAtomic
+} from "./chunks/chunk-S56X3OXO.js";
 import {
   loadConfig,
   require__,
   require_dist
-} from "./chunks/chunk-QNHDX6VG.js";
+} from "./chunks/chunk-FGBO4GZS.js";
 import {
   layout,
   resolveHandler,
@@ -374,7 +376,7 @@ function withoutFlag(err) {
 }
 
 // src/action/step.ts
-import { mkdirSync, readFileSync as readFileSync3, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync, readFileSync as readFileSync3 } from "node:fs";
 import { dirname as dirname2 } from "node:path";
 
 // src/action/annotations.ts
@@ -383,11 +385,6 @@ import { isAbsolute, relative, resolve as resolve2 } from "node:path";
 
 // src/action/progress.ts
 import { randomUUID } from "node:crypto";
-function howEnded(t) {
-  if (t.timedOut) return "timed out";
-  if (t.signal) return `killed by ${t.signal}`;
-  return t.rc === null ? "did not start" : `exit ${t.rc}`;
-}
 var shorten = (s, n) => s.length > n ? s.slice(0, n - 1) + "\u2026" : s;
 var Progress = class {
   failures = [];
@@ -463,14 +460,16 @@ var Progress = class {
         this.failed++;
         const f = { ...e };
         this.failures.push(f);
-        const title = `\u2717 task ${e.id} failed (${howEnded(e)}) after ${formatDuration(e.durationMs)}, attempt ${e.attempt}: ${shorten(e.task, 100)}`;
+        const title = `\u2717 task ${e.id} failed (${howEnded({ code: e.rc, signal: e.signal, timedOut: e.timedOut })}) after ${formatDuration(e.durationMs)}, attempt ${e.attempt}: ${shorten(e.task, 100)}`;
         if (this.failed <= this.maxGroups) this.group(title, e.log);
         else info(`${title} \u2014 log: ${e.log}`);
         break;
       }
       case "retry":
         this.retried++;
-        info(`task ${e.id} attempt ${e.attempt} failed (${howEnded(e)}); it will be retried`);
+        info(
+          `task ${e.id} attempt ${e.attempt} failed (${howEnded({ code: e.rc, signal: e.signal, timedOut: e.timedOut })}); it will be retried`
+        );
         break;
       case "fenced":
         info(`task ${e.id}: this job's claim had been taken back (presumed dead); another job owns it now`);
@@ -505,7 +504,7 @@ function annotateFailures(failures, o) {
     error(`${shorten(f.task, 300)}${tail ? `
 ${tail}` : ""}
 log: ${f.log}`, {
-      title: `task ${f.id} failed (${howEnded(f)}) after ${formatDuration(f.durationMs)}`,
+      title: `task ${f.id} failed (${howEnded({ code: f.rc, signal: f.signal, timedOut: f.timedOut })}) after ${formatDuration(f.durationMs)}`,
       ...where.get(f.id)
     });
   }
@@ -591,7 +590,6 @@ function reportUpload(outcome, files) {
 }
 
 // src/action/outputs.ts
-import { renameSync, writeFileSync } from "node:fs";
 import { join as join4 } from "node:path";
 function resultFiles(workdir) {
   const l = layout(workdir);
@@ -616,9 +614,7 @@ function setResultOutputs(result, files) {
   setOutput("timeline", files.timeline);
 }
 function writeReport(report, files) {
-  const tmp = `${files.report}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify(report) + "\n");
-  renameSync(tmp, files.report);
+  writeFileAtomic(files.report, JSON.stringify(report) + "\n");
   setOutput("report", files.report);
 }
 
@@ -727,9 +723,7 @@ function writeInlineTasklist(path, text) {
   } catch {
   }
   mkdirSync(dirname2(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync2(tmp, text);
-  renameSync2(tmp, path);
+  writeFileAtomic(path, text);
 }
 
 // src/action/main.ts

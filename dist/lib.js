@@ -2,15 +2,15 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-JJUPOA4Y.js";
+} from "./chunks/chunk-SLGJQJEC.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-X4EZCI3Q.js";
+} from "./chunks/chunk-S56X3OXO.js";
 import {
   loadConfig
-} from "./chunks/chunk-QNHDX6VG.js";
+} from "./chunks/chunk-FGBO4GZS.js";
 import "./chunks/chunk-EX64IPZX.js";
 import "./chunks/chunk-D3XK7U5S.js";
 import "./chunks/chunk-ZKJRFCXP.js";

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
-import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FarmResult } from '../farm/options.js';
 import type { Report } from '../report/report.js';
+import { writeFileAtomic } from '../util/atomic.js';
 import { layout } from '../workdir/layout.js';
 
 /** The files the step leaves for later steps and uploads. */
@@ -46,8 +46,6 @@ export function setResultOutputs(result: FarmResult, files: ResultFiles): void {
  * workdir each write theirs, and a reader never sees half of one.
  */
 export function writeReport(report: Report, files: ResultFiles): void {
-  const tmp = `${files.report}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify(report) + '\n');
-  renameSync(tmp, files.report);
+  writeFileAtomic(files.report, JSON.stringify(report) + '\n');
   core.setOutput('report', files.report);
 }

@@ -1,9 +1,10 @@
 import * as core from '@actions/core';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { farm } from '../farm/farm.js';
 import type { FarmResult } from '../farm/options.js';
 import { buildReport, type Report } from '../report/report.js';
+import { writeFileAtomic } from '../util/atomic.js';
 import { formatDuration } from '../util/duration.js';
 import { oneLine } from '../util/errors.js';
 import { annotateFailures } from './annotations.js';
@@ -107,7 +108,5 @@ function writeInlineTasklist(path: string, text: string): void {
     // not written yet
   }
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  writeFileAtomic(path, text);
 }

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { writeFileAtomic } from '../workdir/files.js';
+import { writeFileAtomic } from '../util/atomic.js';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { renderHtml } from '../report/html.js';
