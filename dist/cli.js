@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-SLGJQJEC.js";
+} from "./chunks/chunk-D5WNERBI.js";
 import {
   collectReport,
   farm,
@@ -13,10 +13,10 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-S56X3OXO.js";
+} from "./chunks/chunk-HKVABDYR.js";
 import {
   configFiles
-} from "./chunks/chunk-EX64IPZX.js";
+} from "./chunks/chunk-QHBWXELA.js";
 import "./chunks/chunk-D3XK7U5S.js";
 import "./chunks/chunk-ZKJRFCXP.js";
 import {
@@ -5088,10 +5088,10 @@ async function main(argv) {
   const cmd = parseArgs(argv, package_default.version, (s) => process.stdout.write(s));
   if (cmd.kind === "exit") return cmd.code;
   if (cmd.kind === "report") return runReport(cmd.args);
-  if (cmd.kind === "config") return (await import("./chunks/config-command-IIQPEE6Y.js")).runConfig(cmd.args, out);
+  if (cmd.kind === "config") return (await import("./chunks/config-command-PFI3TXX3.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
   const files = configFiles({ file: cmd.config });
-  const { runners, handlers } = files.length ? (await import("./chunks/load-3SEN4PI4.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {} };
+  const { runners, handlers } = files.length ? (await import("./chunks/load-AZY467Y6.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {} };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e) => (progress.event(e), printer(e));

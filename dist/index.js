@@ -9,17 +9,17 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-S56X3OXO.js";
+} from "./chunks/chunk-HKVABDYR.js";
 import {
   loadConfig,
   require__,
   require_dist
-} from "./chunks/chunk-FGBO4GZS.js";
+} from "./chunks/chunk-DLAFFG76.js";
 import {
   layout,
   resolveHandler,
   resolveRunner
-} from "./chunks/chunk-EX64IPZX.js";
+} from "./chunks/chunk-QHBWXELA.js";
 import "./chunks/chunk-D3XK7U5S.js";
 import "./chunks/chunk-ZKJRFCXP.js";
 import {

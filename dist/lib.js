@@ -2,16 +2,16 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-SLGJQJEC.js";
+} from "./chunks/chunk-D5WNERBI.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-S56X3OXO.js";
+} from "./chunks/chunk-HKVABDYR.js";
 import {
   loadConfig
-} from "./chunks/chunk-FGBO4GZS.js";
-import "./chunks/chunk-EX64IPZX.js";
+} from "./chunks/chunk-DLAFFG76.js";
+import "./chunks/chunk-QHBWXELA.js";
 import "./chunks/chunk-D3XK7U5S.js";
 import "./chunks/chunk-ZKJRFCXP.js";
 import {
