@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-D5WNERBI.js";
+} from "./chunks/chunk-33OPCI7P.js";
 import {
   collectReport,
   farm,
@@ -13,12 +13,12 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-HKVABDYR.js";
+} from "./chunks/chunk-XHMG2PQO.js";
 import {
   configFiles
 } from "./chunks/chunk-QHBWXELA.js";
 import "./chunks/chunk-D3XK7U5S.js";
-import "./chunks/chunk-ZKJRFCXP.js";
+import "./chunks/chunk-3M5A3TEK.js";
 import {
   UsageError,
   isUsageError,

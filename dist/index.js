@@ -9,7 +9,7 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-HKVABDYR.js";
+} from "./chunks/chunk-XHMG2PQO.js";
 import {
   loadConfig,
   require__,
@@ -21,7 +21,7 @@ import {
   resolveRunner
 } from "./chunks/chunk-QHBWXELA.js";
 import "./chunks/chunk-D3XK7U5S.js";
-import "./chunks/chunk-ZKJRFCXP.js";
+import "./chunks/chunk-3M5A3TEK.js";
 import {
   UsageError,
   isUsageError,

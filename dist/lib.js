@@ -2,18 +2,18 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-D5WNERBI.js";
+} from "./chunks/chunk-33OPCI7P.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-HKVABDYR.js";
+} from "./chunks/chunk-XHMG2PQO.js";
 import {
   loadConfig
 } from "./chunks/chunk-DLAFFG76.js";
 import "./chunks/chunk-QHBWXELA.js";
 import "./chunks/chunk-D3XK7U5S.js";
-import "./chunks/chunk-ZKJRFCXP.js";
+import "./chunks/chunk-3M5A3TEK.js";
 import {
   UsageError
 } from "./chunks/chunk-VRDWDH7S.js";

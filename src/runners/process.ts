@@ -18,11 +18,12 @@ export function findPerl(path = '/usr/bin:/bin'): string | undefined {
 const signalNames = new Map<number, string>(Object.entries(constants.signals).map(([k, v]) => [v, k]));
 
 /**
- * Starts tasks for one worker slot. Forking from Node copies its large address space: on our
- * 2-core machine a farm of `true` tasks runs about twice as fast through this launcher as with
- * Node spawning each task (docs/benchmark.md, the "no perl" row). So each slot keeps a small
- * perl launcher (launcher.pl, its wire protocol in its header) that forks the tasks. Each task
- * still gets its own process group, its own log file, and its exact exit status or signal.
+ * Starts tasks for one worker slot. Spawning from Node copies its large address space: on our
+ * 2-core machine 1,000 `true` tasks took 6.9x the wall time with Node spawning each task than
+ * through this launcher (npm run bench, the "no perl" row; docs/architecture.md). So each slot
+ * keeps a small perl launcher (launcher.pl, its wire protocol in its header) that forks the
+ * tasks. Each task still gets its own process group, its own log file, and its exact exit
+ * status or signal.
  */
 export class PerlLauncher implements Launcher {
   private child: ChildProcess | undefined;
