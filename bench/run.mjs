@@ -7,6 +7,9 @@
 //   BENCH_JSON=out.json ...       # also write the measurements as JSON
 //   BENCH_ONLY=sleep,big ...      # only these parts: throughput, sleep, shared, big
 //
+// The "no perl" rows run our CLI with TASKFARMER_LAUNCHER=node: Node spawns each task (through
+// execa), as on a machine without perl, instead of the per-slot perl launcher.
+//
 // Every tool runs each line with bash, 8 at a time. Wall time is measured around the whole
 // process (start-up included); peak RSS is the largest single process of the run, from GNU time
 // (`/usr/bin/time -f %M`), else from polling /proc/<pid>/status (VmHWM) of the main process.
@@ -106,7 +109,9 @@ function record(group, tool, n, m, extra = {}) {
   return row;
 }
 
-const ours = (list, wd, workers = 8) => measure(process.execPath, [CLI, list, '-n', String(workers), '-w', wd, '-q']);
+const ours = (list, wd, workers = 8, env = {}) =>
+  measure(process.execPath, [CLI, list, '-n', String(workers), '-w', wd, '-q'], { env });
+const oursNoPerl = (list, wd) => ours(list, wd, 8, { TASKFARMER_LAUNCHER: 'node' });
 const gnuParallel = (list) =>
   measure('parallel', ['-j8', '--will-cite'], { stdin: list, env: { PARALLEL_SHELL: '/bin/bash' } });
 const xargs = (list) => measure('xargs', ['-d', '\\n', '-P8', '-n1', 'bash', '-c'], { stdin: list });
@@ -120,6 +125,10 @@ async function throughput(parallelVersion) {
   for (const n of [...new Set([...sizes, ...parallelSizes])].sort((a, b) => a - b)) {
     const list = tasklist(`true-${n}`, 'true', n);
     if (sizes.includes(n)) record('true', 'taskfarmer -n 8', n, await ours(list, join(root, `wd-true-${n}`)));
+    if (sizes.includes(n)) {
+      const m = await oursNoPerl(list, join(root, `wd-true-noperl-${n}`));
+      record('true', 'taskfarmer -n 8, no perl', n, m, { noPerl: true });
+    }
     if (parallelVersion && parallelSizes.includes(n)) record('true', 'GNU parallel -j8', n, await gnuParallel(list));
     if (sizes.includes(n)) record('true', 'xargs -P8', n, await xargs(list));
   }
@@ -210,8 +219,10 @@ function table() {
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-function find(group, tool, n) {
-  return results.find((r) => r.group === group && r.tool.startsWith(tool) && (n === undefined || r.n === n));
+function find(group, tool, n, { noPerl = false } = {}) {
+  return results.find(
+    (r) => r.group === group && r.tool.startsWith(tool) && (n === undefined || r.n === n) && !r.noPerl === !noPerl,
+  );
 }
 
 /** The ratios the targets are about, each with the target and whether it was met. */
@@ -233,6 +244,14 @@ function ratios() {
     if (us && xa) {
       const r = us.wall / xa.wall;
       check(`wall time vs xargs -P8, ${n.toLocaleString('en-US')} tasks`, fmt(r), '<= 2.5', r <= 2.5, 'x');
+    }
+  }
+  for (const n of sizes) {
+    const us = find('true', 'taskfarmer', n);
+    const node = find('true', 'taskfarmer', n, { noPerl: true });
+    if (us && node) {
+      const what = `no perl (Node spawns each task) vs the perl launcher, ${n.toLocaleString('en-US')} tasks, wall time`;
+      out.push({ what, value: fmt(node.wall / us.wall), text: `info ${what}: ${fmt(node.wall / us.wall)}x` });
     }
   }
   const [a, b] = sizes.map((n) => find('true', 'taskfarmer', n));

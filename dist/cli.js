@@ -4,13 +4,14 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-VRFK2OGX.js";
+} from "./chunks/chunk-OW2XI2PB.js";
 import {
   LOG_MODES,
   TaskLogs,
   collectReport,
   farm,
   formatDuration,
+  howEnded,
   logLabel,
   logWhere,
   makeDirs,
@@ -18,21 +19,24 @@ import {
   readOutput,
   renderMarkdownSummary,
   workerFiles
-} from "./chunks/chunk-ZLOQZBJO.js";
-import "./chunks/chunk-EDVIATQW.js";
+} from "./chunks/chunk-5D5YA3Z7.js";
+import {
+  writeFileAtomic
+} from "./chunks/chunk-4U73LPJM.js";
 import {
   configFiles,
   withDefaults
-} from "./chunks/chunk-56BKLTV2.js";
-import {
-  writeFileAtomic
-} from "./chunks/chunk-TSUAKYHZ.js";
-import "./chunks/chunk-6XEX5UTC.js";
+} from "./chunks/chunk-4GSG2RMJ.js";
+import "./chunks/chunk-D3XK7U5S.js";
+import "./chunks/chunk-5UQ4L4UB.js";
+import "./chunks/chunk-QHZM5ERJ.js";
 import {
   UsageError,
   isUsageError,
   oneLine
 } from "./chunks/chunk-VRDWDH7S.js";
+import "./chunks/chunk-EDVIATQW.js";
+import "./chunks/chunk-6XEX5UTC.js";
 import {
   __commonJS,
   __require,
@@ -4370,11 +4374,13 @@ var package_default = {
   scripts: {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit",
-    lint: "eslint src tests && prettier --check src tests",
+    lint: "eslint . && prettier --check src tests scripts bench",
     actionlint: "node scripts/actionlint.mjs",
-    format: "prettier --write src tests",
+    format: "prettier --write src tests scripts bench",
     start: "node dist/cli.js examples/hello.tasks -n 4 -w examples/hello.tasks_workdir --verbose && node dist/cli.js status examples/hello.tasks_workdir",
     test: "npm run typecheck && npm run lint && npm run build && vitest run",
+    "test:unit": "vitest run --project unit",
+    "test:e2e": "npm run build && vitest run --project e2e",
     bench: "node bench/run.mjs",
     "bench:logs": "node bench/log-modes.mjs"
   },
@@ -4392,6 +4398,7 @@ var package_default = {
     commander: "^14.0.3",
     esbuild: "^0.28.2",
     eslint: "^9.39.5",
+    execa: "^9.6.1",
     ms: "^2.1.3",
     prettier: "^3.10.1",
     "proper-lockfile": "^4.1.2",
@@ -4731,11 +4738,7 @@ function histogram(tasks, bins = 30) {
   }
   return { edges: edges.map((e) => Math.round(e)), counts, log };
 }
-function how(t) {
-  if (t.timedOut) return "timed out";
-  if (t.signal) return `killed by ${t.signal}`;
-  return t.exitCode === null ? "failed" : `exit ${t.exitCode}`;
-}
+var how = (t) => howEnded({ code: t.exitCode, signal: t.signal, timedOut: t.timedOut });
 var time = (ms) => ms === null ? "\u2013" : new Date(ms).toISOString().replace("T", " ").slice(0, 19);
 function esc(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -5219,7 +5222,7 @@ function eventPrinter(verbose, quiet) {
         if (verbose) out(`[start] task ${e.id} attempt ${e.attempt} on worker ${e.slot}: ${e.task}`);
         break;
       case "task-end": {
-        const how2 = e.timedOut ? "timed out" : e.signal ? `killed by ${e.signal}` : `exit ${e.rc}`;
+        const how2 = howEnded({ code: e.rc, signal: e.signal, timedOut: e.timedOut });
         if (e.outcome === "failed" && !quiet)
           err(`task ${e.id} failed (${how2}) after ${formatDuration(e.durationMs)}: ${e.task} \u2014 ${logWhere(e)}`);
         else if (verbose)
@@ -5251,9 +5254,9 @@ async function main(argv) {
   const cmd = parseArgs(argv, package_default.version, (s) => process.stdout.write(s));
   if (cmd.kind === "exit") return cmd.code;
   if (cmd.kind === "report") return runReport(cmd.args);
-  if (cmd.kind === "config") return (await import("./chunks/config-command-VEVMYSFF.js")).runConfig(cmd.args, out);
+  if (cmd.kind === "config") return (await import("./chunks/config-command-KOOG4VI7.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
-  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-PXG2HQDI.js")).runRequeue(cmd.args, out);
+  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-5AWUUYAT.js")).runRequeue(cmd.args, out);
   if (cmd.kind === "logs")
     return runLogs(
       cmd.args,
@@ -5266,7 +5269,7 @@ async function main(argv) {
     handlers,
     farm: defaults,
     logs
-  } = files.length ? (await import("./chunks/load-KMI3IGZM.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {}, farm: {}, logs: void 0 };
+  } = files.length ? (await import("./chunks/load-E55BH5FF.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {}, farm: {}, logs: void 0 };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e) => (progress.event(e), printer(e));

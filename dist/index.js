@@ -5,10 +5,35 @@ import {
   buildReport,
   farm,
   formatDuration,
+  howEnded,
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-ZLOQZBJO.js";
+} from "./chunks/chunk-5D5YA3Z7.js";
+import {
+  idsOfTaskLines,
+  isTaskLine,
+  layout,
+  writeFileAtomic
+} from "./chunks/chunk-4U73LPJM.js";
+import {
+  loadConfig,
+  require__,
+  require_dist
+} from "./chunks/chunk-7QECC624.js";
+import {
+  resolveHandler,
+  resolveRunner,
+  withDefaults
+} from "./chunks/chunk-4GSG2RMJ.js";
+import "./chunks/chunk-D3XK7U5S.js";
+import "./chunks/chunk-5UQ4L4UB.js";
+import "./chunks/chunk-QHZM5ERJ.js";
+import {
+  UsageError,
+  isUsageError,
+  oneLine
+} from "./chunks/chunk-VRDWDH7S.js";
 import {
   debug,
   endGroup,
@@ -24,28 +49,7 @@ import {
   warning
 } from "./chunks/chunk-3SB3WXNW.js";
 import "./chunks/chunk-EDVIATQW.js";
-import {
-  loadConfig,
-  require__,
-  require_dist
-} from "./chunks/chunk-FEJZT2XD.js";
-import {
-  resolveHandler,
-  resolveRunner,
-  withDefaults
-} from "./chunks/chunk-56BKLTV2.js";
-import {
-  idsOfTaskLines,
-  isTaskLine,
-  layout,
-  writeFileAtomic
-} from "./chunks/chunk-TSUAKYHZ.js";
 import "./chunks/chunk-6XEX5UTC.js";
-import {
-  UsageError,
-  isUsageError,
-  oneLine
-} from "./chunks/chunk-VRDWDH7S.js";
 import {
   __toESM
 } from "./chunks/chunk-CFRLDQD2.js";
@@ -464,7 +468,7 @@ function withoutFlag(err) {
 }
 
 // src/action/step.ts
-import { mkdirSync, readFileSync as readFileSync4, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync as readFileSync4 } from "node:fs";
 import { dirname as dirname2 } from "node:path";
 
 // src/action/messages.ts
@@ -491,11 +495,6 @@ import { isAbsolute, relative, resolve as resolve2 } from "node:path";
 
 // src/action/progress.ts
 import { randomUUID } from "node:crypto";
-function howEnded(t) {
-  if (t.timedOut) return "timed out";
-  if (t.signal) return `killed by ${t.signal}`;
-  return t.rc === null ? "did not start" : `exit ${t.rc}`;
-}
 var shorten = (s, n) => s.length > n ? s.slice(0, n - 1) + "\u2026" : s;
 var Progress = class {
   failures = [];
@@ -571,14 +570,16 @@ var Progress = class {
         this.failed++;
         const f = { ...e };
         this.failures.push(f);
-        const title = `\u2717 task ${e.id} failed (${howEnded(e)}) after ${formatDuration(e.durationMs)}, attempt ${e.attempt}: ${shorten(e.task, 100)}`;
+        const title = `\u2717 task ${e.id} failed (${howEnded({ code: e.rc, signal: e.signal, timedOut: e.timedOut })}) after ${formatDuration(e.durationMs)}, attempt ${e.attempt}: ${shorten(e.task, 100)}`;
         if (this.failed <= this.maxGroups) this.group(title, e);
         else info(`${title} \u2014 ${logWhere(e)}`);
         break;
       }
       case "retry":
         this.retried++;
-        info(`task ${e.id} attempt ${e.attempt} failed (${howEnded(e)}); it will be retried`);
+        info(
+          `task ${e.id} attempt ${e.attempt} failed (${howEnded({ code: e.rc, signal: e.signal, timedOut: e.timedOut })}); it will be retried`
+        );
         break;
       case "fenced":
         info(`task ${e.id}: this job's claim had been taken back (presumed dead); another job owns it now`);
@@ -613,7 +614,7 @@ function annotateFailures(failures, o) {
     error(`${shorten(f.task, 300)}${tail ? `
 ${tail}` : ""}
 ${logWhere(f)}`, {
-      title: `task ${f.id} failed (${howEnded(f)}) after ${formatDuration(f.durationMs)}`,
+      title: `task ${f.id} failed (${howEnded({ code: f.rc, signal: f.signal, timedOut: f.timedOut })}) after ${formatDuration(f.durationMs)}`,
       ...where.get(f.id)
     });
   }
@@ -777,7 +778,7 @@ function setResultOutputs(result, files) {
   setOutput("timeline", files.timeline);
 }
 function writeReport(report, files) {
-  writeFileAtomic(files.report, [JSON.stringify(report) + "\n"]);
+  writeFileAtomic(files.report, JSON.stringify(report) + "\n");
   setOutput("report", files.report);
 }
 
@@ -907,9 +908,7 @@ function writeInlineTasklist(path, text) {
   } catch {
   }
   mkdirSync(dirname2(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  writeFileAtomic(path, text);
 }
 
 // src/action/main.ts

@@ -2,22 +2,25 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-VRFK2OGX.js";
+} from "./chunks/chunk-OW2XI2PB.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-ZLOQZBJO.js";
-import "./chunks/chunk-EDVIATQW.js";
+} from "./chunks/chunk-5D5YA3Z7.js";
+import "./chunks/chunk-4U73LPJM.js";
 import {
   loadConfig
-} from "./chunks/chunk-FEJZT2XD.js";
-import "./chunks/chunk-56BKLTV2.js";
-import "./chunks/chunk-TSUAKYHZ.js";
-import "./chunks/chunk-6XEX5UTC.js";
+} from "./chunks/chunk-7QECC624.js";
+import "./chunks/chunk-4GSG2RMJ.js";
+import "./chunks/chunk-D3XK7U5S.js";
+import "./chunks/chunk-5UQ4L4UB.js";
+import "./chunks/chunk-QHZM5ERJ.js";
 import {
   UsageError
 } from "./chunks/chunk-VRDWDH7S.js";
+import "./chunks/chunk-EDVIATQW.js";
+import "./chunks/chunk-6XEX5UTC.js";
 import "./chunks/chunk-CFRLDQD2.js";
 export {
   UsageError,

@@ -4,7 +4,8 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { attemptTail, logWhere } from '../report/logtail.js';
 import { isTaskLine } from '../tasklist/parse.js';
 import { formatDuration } from '../util/duration.js';
-import { howEnded, shorten, type FailedTask } from './progress.js';
+import { howEnded } from '../report/ended.js';
+import { shorten, type FailedTask } from './progress.js';
 
 export interface AnnotateOptions {
   /** Error annotations the tasks may use (GitHub shows about 10 per step; a failed step takes one). */
@@ -31,7 +32,7 @@ export function annotateFailures(failures: FailedTask[], o: AnnotateOptions): vo
   for (const f of shown) {
     const tail = attemptTail(f, 5, 1024).text;
     core.error(`${shorten(f.task, 300)}${tail ? `\n${tail}` : ''}\n${logWhere(f)}`, {
-      title: `task ${f.id} failed (${howEnded(f)}) after ${formatDuration(f.durationMs)}`,
+      title: `task ${f.id} failed (${howEnded({ code: f.rc, signal: f.signal, timedOut: f.timedOut })}) after ${formatDuration(f.durationMs)}`,
       ...where.get(f.id),
     });
   }

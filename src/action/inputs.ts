@@ -41,9 +41,9 @@ export class InputError extends UsageError {
   }
 }
 
-type Kind = 'text' | 'int' | 'workers' | 'duration' | 'bool';
+export type Kind = 'text' | 'int' | 'workers' | 'duration' | 'bool';
 
-const KINDS: Record<string, Kind> = {
+export const KINDS: Record<string, Kind> = {
   workers: 'workers',
   timeout: 'duration',
   'task-timeout': 'duration',

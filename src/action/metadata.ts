@@ -30,7 +30,7 @@ export function actionFile(from = dirname(fileURLToPath(import.meta.url))): stri
  */
 export function declaredInputs(file = actionFile()): Map<string, DeclaredInput> {
   const doc = parse(readFileSync(file, 'utf8')) as {
-    inputs?: Record<string, { description?: string; default?: unknown }>;
+    inputs?: Record<string, { description?: string; default?: string | number | boolean }>;
   };
   const out = new Map<string, DeclaredInput>();
   for (const [name, input] of Object.entries(doc.inputs ?? {})) {

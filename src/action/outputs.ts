@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
-import { writeFileAtomic } from '../workdir/files.js';
 import { join } from 'node:path';
 import type { FarmResult } from '../farm/options.js';
 import type { Report } from '../report/report.js';
+import { writeFileAtomic } from '../util/atomic.js';
 import { layout } from '../workdir/layout.js';
 
 /** The files the step leaves for later steps and uploads. */
@@ -46,6 +46,6 @@ export function setResultOutputs(result: FarmResult, files: ResultFiles): void {
  * workdir each write theirs, and a reader never sees half of one.
  */
 export function writeReport(report: Report, files: ResultFiles): void {
-  writeFileAtomic(files.report, [JSON.stringify(report) + '\n']);
+  writeFileAtomic(files.report, JSON.stringify(report) + '\n');
   core.setOutput('report', files.report);
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FarmEvent } from '../farm/options.js';
 import { attemptTail, logWhere } from '../report/logtail.js';
 import { formatDuration } from '../util/duration.js';
+import { howEnded } from '../report/ended.js';
 
 /** A task that failed for good in this job (its retries used up). */
 export interface FailedTask {
@@ -23,13 +24,6 @@ export interface ProgressOptions {
   maxGroups?: number;
   /** Warning annotations the farm's warnings may use; later ones are plain log lines. */
   maxWarnings?: number;
-}
-
-/** How an attempt ended, in a few words: "exit 3", "killed by SIGKILL", "timed out". */
-export function howEnded(t: { rc: number | null; signal: string | null; timedOut: boolean }): string {
-  if (t.timedOut) return 'timed out';
-  if (t.signal) return `killed by ${t.signal}`;
-  return t.rc === null ? 'did not start' : `exit ${t.rc}`;
 }
 
 export const shorten = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
@@ -123,14 +117,16 @@ export class Progress {
         this.failed++;
         const f: FailedTask = { ...e };
         this.failures.push(f);
-        const title = `✗ task ${e.id} failed (${howEnded(e)}) after ${formatDuration(e.durationMs)}, attempt ${e.attempt}: ${shorten(e.task, 100)}`;
+        const title = `✗ task ${e.id} failed (${howEnded({ code: e.rc, signal: e.signal, timedOut: e.timedOut })}) after ${formatDuration(e.durationMs)}, attempt ${e.attempt}: ${shorten(e.task, 100)}`;
         if (this.failed <= this.maxGroups) this.group(title, e);
         else core.info(`${title} — ${logWhere(e)}`);
         break;
       }
       case 'retry':
         this.retried++;
-        core.info(`task ${e.id} attempt ${e.attempt} failed (${howEnded(e)}); it will be retried`);
+        core.info(
+          `task ${e.id} attempt ${e.attempt} failed (${howEnded({ code: e.rc, signal: e.signal, timedOut: e.timedOut })}); it will be retried`,
+        );
         break;
       case 'fenced':
         core.info(`task ${e.id}: this job's claim had been taken back (presumed dead); another job owns it now`);

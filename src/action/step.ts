@@ -1,9 +1,10 @@
 import * as core from '@actions/core';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { farm } from '../farm/farm.js';
 import type { FarmResult } from '../farm/options.js';
 import { buildReport, type Report } from '../report/report.js';
+import { writeFileAtomic } from '../util/atomic.js';
 import { formatDuration } from '../util/duration.js';
 import { isUsageError, oneLine, UsageError } from '../util/errors.js';
 import { forAction } from './messages.js';
@@ -121,7 +122,5 @@ function writeInlineTasklist(path: string, text: string): void {
     // not written yet
   }
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  writeFileAtomic(path, text);
 }

@@ -5,6 +5,7 @@ import { mapIni, parseIni } from '../config/ini.js';
 import type { ConfigDocument } from '../config/types.js';
 import type { Runner } from '../runners/types.js';
 import { UsageError } from '../util/errors.js';
+import { shellQuote } from '../util/shell.js';
 import type { ConfigArgs } from './config-args.js';
 
 export const SCHEMA_URL = 'https://unpkg.com/taskfarmer/schemas/config.schema.json';
@@ -86,15 +87,11 @@ function runnerPreview(r: Runner): string[] {
   try {
     const spec = r.command('echo hello', ctx);
     r.after?.(ctx, true);
-    out.push(`runs "echo hello" as: ${[spec.file, ...spec.args].map(shellWord).join(' ')}`.replace(/\n/g, '\\n'));
+    out.push(`runs "echo hello" as: ${[spec.file, ...spec.args].map(shellQuote).join(' ')}`.replace(/\n/g, '\\n'));
   } catch (err) {
     out.push(`cannot build a command: ${(err as Error).message}`);
   }
   return out;
-}
-
-function shellWord(s: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 function indent(text: string, pad: string): string {

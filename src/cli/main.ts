@@ -10,6 +10,7 @@ import { runLogs } from './logs-command.js';
 import { startProgress, writeLine } from './progress.js';
 import { configFiles } from '../config/files.js';
 import { withDefaults } from '../config/farm.js';
+import { howEnded } from '../report/ended.js';
 
 const out = (s: string) => writeLine('out', s.endsWith('\n') ? s : s + '\n');
 const err = (s: string) => writeLine('err', `taskfarmer: ${s}\n`);
@@ -27,7 +28,7 @@ function eventPrinter(verbose: boolean, quiet: boolean): (e: FarmEvent) => void 
         if (verbose) out(`[start] task ${e.id} attempt ${e.attempt} on worker ${e.slot}: ${e.task}`);
         break;
       case 'task-end': {
-        const how = e.timedOut ? 'timed out' : e.signal ? `killed by ${e.signal}` : `exit ${e.rc}`;
+        const how = howEnded({ code: e.rc, signal: e.signal, timedOut: e.timedOut });
         if (e.outcome === 'failed' && !quiet)
           err(`task ${e.id} failed (${how}) after ${formatDuration(e.durationMs)}: ${e.task} — ${logWhere(e)}`);
         else if (verbose)

@@ -4,7 +4,7 @@ import { countLines } from '../util/count.js';
 import { formatDuration } from '../util/duration.js';
 import { resolveHandler } from '../tasklist/handlers.js';
 import { resolveRunner } from '../runners/registry.js';
-import { SlotLauncher, type ExitInfo, type Launched } from '../runners/process.js';
+import { defaultLaunchers, type CpuBinding, type ExitInfo, type Launched, type Launcher } from '../runners/launcher.js';
 import type { Runner, TaskContext } from '../runners/types.js';
 import { isUsageError, oneLine } from '../util/errors.js';
 import { cancelTimer, setLongTimeout, type LongTimer } from '../util/long-timer.js';
@@ -67,9 +67,11 @@ class Farm {
   private readonly ran = { done: 0, failed: 0, retried: 0, stopped: 0 };
   private readonly started = Date.now();
   private readonly baseEnv: NodeJS.ProcessEnv;
-  private launchers: SlotLauncher[] = [];
+  private launchers: Launcher[] = [];
   /** Per slot: its GPUs and cores, as its tasks see them. */
   private readonly slotEnv: Array<Record<string, string>>;
+  /** Per slot: the cores its launcher binds (--cpus-per-worker). */
+  private readonly bindings: Array<CpuBinding | undefined>;
   private readonly budget: FailureBudget | undefined;
   private walltime: WalltimeGuard | undefined;
   private drainReason: StopReason = 'drain';
@@ -91,13 +93,13 @@ class Farm {
     };
     this.runner =
       typeof options.runner === 'object' ? options.runner : resolveRunner(options.runner ?? 'default', options.runners);
-    this.slots = new Array(this.o.workers).fill(null);
+    this.slots = new Array<Running | null>(this.o.workers).fill(null);
     this.baseEnv = { ...(options.taskEnv ?? process.env) };
     const taskset = plan.slots.some((s) => s.cpus) ? requireTaskset() : undefined;
     this.slotEnv = this.slots.map((_, i) => plan.slots[i]?.env ?? {});
-    this.launchers = this.slots.map((_, i) => {
+    this.bindings = this.slots.map((_, i) => {
       const cpus = plan.slots[i]?.cpus;
-      return new SlotLauncher(this.baseEnv, cpus && taskset ? { cpus, taskset } : undefined);
+      return cpus && taskset ? { cpus, taskset } : undefined;
     });
   }
 
@@ -106,6 +108,8 @@ class Farm {
     const tasklist = resolve(o.tasklist);
     const handler = typeof o.handler === 'function' ? o.handler : resolveHandler(o.handler ?? 'default', o.handlers);
     this.runner.preflight?.();
+    const makeLauncher = o.launchers ?? (await defaultLaunchers());
+    this.launchers = this.slots.map((_, i) => makeLauncher(this.baseEnv, this.bindings[i]));
     this.installSignals();
     const dir = resolve(o.workdir ?? `${o.tasklist}_workdir`);
     this.wdOptions = {
@@ -539,11 +543,12 @@ class Farm {
   }
 
   private installSignals(): void {
+    // A library caller that handles signals itself still stops the farm through its AbortSignal.
+    this.o.signal?.addEventListener('abort', () => this.stop('abort'), { once: true });
     if (this.o.handleSignals === false) return;
     for (const sig of STOP_SIGNALS) this.handlers.set(sig, () => this.stop(`signal:${sig}`));
     this.handlers.set(DRAIN_SIGNAL, () => this.drain());
     for (const [sig, h] of this.handlers) process.on(sig, h);
-    this.o.signal?.addEventListener('abort', () => this.stop('abort'), { once: true });
   }
 
   private removeSignals(): void {

@@ -1,3 +1,4 @@
+import type { LauncherFactory } from '../runners/launcher.js';
 import type { Runner } from '../runners/types.js';
 import type { TasklistHandler } from '../tasklist/handlers.js';
 import type { LogMode } from '../workdir/tasklog.js';
@@ -58,6 +59,11 @@ export interface FarmOptions {
   taskEnv?: NodeJS.ProcessEnv;
   /** Progress and task events, for displays and reports. */
   onEvent?: (event: FarmEvent) => void;
+  /**
+   * How attempts are started: default, a perl launcher per worker slot (Node's spawn without
+   * perl). Not a CLI flag or Action input: the in-process tests (tests/farm/) pass a fake.
+   */
+  launchers?: LauncherFactory;
 }
 
 /** `max-failures`: --max-failures was reached; `walltime`: the next task would not finish before the stop. */

@@ -1,6 +1,7 @@
 import { formatDuration } from '../util/duration.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import { logLabel, type Report, type ReportTask, type Spans } from './report.js';
+import { howEnded } from './ended.js';
 
 /** Past this many attempts the Gantt chart draws busy pixels per lane instead of one box per attempt. */
 const MAX_BOXES = 20_000;
@@ -168,11 +169,7 @@ function histogram(tasks: ReportTask[], bins = 30): ChartData['hist'] {
   return { edges: edges.map((e) => Math.round(e)), counts, log };
 }
 
-function how(t: ReportTask): string {
-  if (t.timedOut) return 'timed out';
-  if (t.signal) return `killed by ${t.signal}`;
-  return t.exitCode === null ? 'failed' : `exit ${t.exitCode}`;
-}
+const how = (t: ReportTask) => howEnded({ code: t.exitCode, signal: t.signal, timedOut: t.timedOut });
 
 const time = (ms: number | null) => (ms === null ? '–' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19));
 

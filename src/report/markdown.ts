@@ -1,5 +1,6 @@
 import { formatDuration } from '../util/duration.js';
 import { logLabel, type Report, type ReportTask } from './report.js';
+import { howEnded } from './ended.js';
 
 export interface MarkdownOptions {
   /** First heading (default "taskfarmer"). */
@@ -65,7 +66,7 @@ export function renderMarkdownSummary(report: Report, opts: MarkdownOptions = {}
     const table = [
       '### Failed tasks',
       '',
-      '| id | exit | attempts | duration | host | command |',
+      '| id | ended | attempts | duration | host | command |',
       '|---:|---|---:|---:|---|---|',
     ];
     for (const t of shown) {
@@ -107,11 +108,7 @@ function logBlock(id: number, task: string, log: string, tailText: string, trunc
   );
 }
 
-function how(t: ReportTask): string {
-  if (t.timedOut) return 'timed out';
-  if (t.signal) return t.signal;
-  return t.exitCode === null ? '–' : String(t.exitCode);
-}
+const how = (t: ReportTask) => howEnded({ code: t.exitCode, signal: t.signal, timedOut: t.timedOut });
 
 const fd = (ms: number | null) => (ms === null ? '–' : formatDuration(ms));
 const bytes = (s: string) => Buffer.byteLength(s);

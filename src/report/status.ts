@@ -5,6 +5,7 @@ import { TaskLogs } from '../workdir/tasklog-reader.js';
 import { foldWorkdir } from './fold.js';
 import { latestTails } from './logtail.js';
 import { logLabel, taskOf, workerFiles, type ReportFailure, type ReportTask } from './report.js';
+import { howEnded } from './ended.js';
 
 export interface FarmerStatus {
   id: string;
@@ -150,13 +151,7 @@ export function formatStatus(s: StatusSnapshot, d?: StatusDetails): string {
   if (d?.lastFailures.length) {
     lines.push('last failures');
     for (const t of d.lastFailures) {
-      const how = t.timedOut
-        ? 'timed out'
-        : t.signal
-          ? `killed by ${t.signal}`
-          : t.exitCode === null
-            ? 'failed'
-            : `exit ${t.exitCode}`;
+      const how = howEnded({ code: t.exitCode, signal: t.signal, timedOut: t.timedOut });
       const took = t.durationMs === null ? '' : ` after ${formatDuration(t.durationMs)}`;
       lines.push(`  task ${t.id} (${how}${took}${t.host ? ` on ${t.host}` : ''}): ${short(t.task)} — ${logLabel(t)}`);
       for (const l of t.logTail.split('\n')) if (l) lines.push(`    | ${l}`);

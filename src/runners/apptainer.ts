@@ -1,6 +1,16 @@
-import type { ApptainerRunnerConfig } from '../config/types.js';
 import { envStrings, joinSetup, requireExecutable, TaskTempDirs, withSetup } from './common.js';
-import type { Runner, RunSpec, TaskContext } from './types.js';
+import type { Runner, RunnerOptions, RunSpec, TaskContext, TempdirOption } from './types.js';
+
+/** `type: 'apptainer' | 'singularity'` in a configuration file (schemas/config.schema.json). */
+export interface ApptainerRunnerConfig extends RunnerOptions {
+  type: 'apptainer' | 'singularity';
+  image: string;
+  binds?: string[];
+  gpu?: boolean;
+  tempdir?: TempdirOption;
+  args?: string[];
+  executable?: string;
+}
 
 /**
  * Apptainer (or Singularity): each task in `apptainer exec [--nv] --bind… IMAGE /bin/bash -c

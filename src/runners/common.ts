@@ -2,7 +2,6 @@
  * What every configured runner shares: finding its wrapper executable before any task is
  * claimed, composing `setup && task`, and per-task temporary directories.
  */
-import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
@@ -96,13 +95,18 @@ const key = (ctx: TaskContext) => `${ctx.id}:${ctx.attempt}`;
  * Starts a clean-up command (remove a container, cancel a step) without waiting for it. It
  * gets its own process group, so a terminal's Ctrl-C does not cut it short, and it keeps the
  * farmer alive until it is done. Output is ignored, except stdout when `then` wants it.
+ * execa is loaded here on first use: most farms never clean up, and start faster without it.
  */
 export function runQuietly(file: string, args: string[], then?: (stdout: string) => void): void {
-  const child = spawn(file, args, { stdio: ['ignore', then ? 'pipe' : 'ignore', 'ignore'], detached: true });
-  let out = '';
-  child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
-  child.on('error', () => {});
-  child.on('close', (code) => {
-    if (code === 0) then?.(out);
+  void import('execa').then(async ({ execa }) => {
+    const r = await execa(file, args, {
+      stdin: 'ignore',
+      stdout: then ? 'pipe' : 'ignore',
+      stderr: 'ignore',
+      detached: true,
+      cleanup: false,
+      reject: false,
+    });
+    if (r.exitCode === 0) then?.(String(r.stdout ?? ''));
   });
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/perl
 # The per-slot task launcher of taskfarmer (src/runners/process.ts starts one per worker slot).
 #
-# Why it exists: Node's fork copies the whole Node process, about 1.4 ms of CPU per task on our
-# 2-core test machine; forking from this small perl process is 3-4x cheaper (docs/benchmark.md).
+# Why it exists: Node's spawn copies the whole Node process for every task. On our 2-core test
+# machine 1,000 `true` tasks at -n 8 took 6.9x the wall time with Node spawning each task than
+# through this launcher (npm run bench, the "no perl" row; docs/architecture.md has the run).
 #
 # Usage: perl launcher.pl SIGNAL...
 #   The signals named on the command line (without SIG, e.g. INT TERM HUP USR1 USR2) are the

@@ -1,7 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import type { PodmanRunnerConfig } from '../config/types.js';
 import { envStrings, joinSetup, requireExecutable, runQuietly, TaskTempDirs, withSetup } from './common.js';
-import type { Runner, RunSpec, TaskContext } from './types.js';
+import type { Runner, RunnerOptions, RunSpec, TaskContext, TempdirOption } from './types.js';
+
+/** `type: 'podman-hpc'` in a configuration file (schemas/config.schema.json). */
+export interface PodmanRunnerConfig extends RunnerOptions {
+  type: 'podman-hpc';
+  image: string;
+  volumes?: string[];
+  gpu?: boolean;
+  tempdir?: TempdirOption;
+  args?: string[];
+  executable?: string;
+}
 
 /**
  * NERSC's podman-hpc: each task in its own container,

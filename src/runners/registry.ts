@@ -1,6 +1,34 @@
 import { UsageError } from '../util/errors.js';
-import { shellRunner } from './shell.js';
+import { apptainerRunner, type ApptainerRunnerConfig } from './apptainer.js';
+import { podmanRunner, type PodmanRunnerConfig } from './podman.js';
+import { shellRunner, type ShellRunnerConfig } from './shell.js';
+import { shifterRunner, type ShifterRunnerConfig } from './shifter.js';
+import { srunRunner, type SrunRunnerConfig } from './srun.js';
 import type { Runner } from './types.js';
+
+/**
+ * Every runner type a configuration file may name. Adding a runner: its file (options type and
+ * factory), one line here and one in FACTORIES, and its definition in schemas/config.schema.json.
+ */
+export type RunnerConfig =
+  ShellRunnerConfig | ShifterRunnerConfig | PodmanRunnerConfig | ApptainerRunnerConfig | SrunRunnerConfig;
+
+type Factories = { [T in RunnerConfig['type']]: (name: string, cfg: Extract<RunnerConfig, { type: T }>) => Runner };
+
+const FACTORIES: Factories = {
+  shell: shellRunner,
+  shifter: shifterRunner,
+  'podman-hpc': podmanRunner,
+  apptainer: apptainerRunner,
+  singularity: apptainerRunner,
+  srun: srunRunner,
+};
+
+/** A configured runner (its options have passed the schema). */
+export function buildRunner(name: string, cfg: RunnerConfig): Runner {
+  const make = FACTORIES[cfg.type] as (name: string, cfg: RunnerConfig) => Runner;
+  return make(name, cfg);
+}
 
 /** Resolves -r/--runner: the built-in `default` (shell), or a runner from the configuration. */
 export function resolveRunner(name: string, configured: Record<string, Runner> = {}): Runner {

@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { envStrings, joinSetup, requireExecutable, TaskTempDirs, withSetup } from './common.js';
-import type { Runner, RunSpec, TaskContext } from './types.js';
-import type { ShellRunnerConfig } from '../config/types.js';
+import type { Runner, RunnerOptions, RunSpec, TaskContext, TempdirOption } from './types.js';
+
+/** `type: 'shell'` in a configuration file (schemas/config.schema.json). */
+export interface ShellRunnerConfig extends RunnerOptions {
+  type: 'shell';
+  tempdir?: TempdirOption;
+  shell?: string;
+}
 
 /** bash if the machine has it (pipes, redirects, quotes, $VAR all work), else POSIX sh. */
 export function defaultShell(): string {

@@ -1,6 +1,16 @@
-import type { ShifterRunnerConfig } from '../config/types.js';
 import { envStrings, joinSetup, requireExecutable, TaskTempDirs, withSetup } from './common.js';
-import type { Runner, RunSpec, TaskContext } from './types.js';
+import type { Runner, RunnerOptions, RunSpec, TaskContext, TempdirOption } from './types.js';
+
+/** `type: 'shifter'` in a configuration file (schemas/config.schema.json). */
+export interface ShifterRunnerConfig extends RunnerOptions {
+  type: 'shifter';
+  image: string;
+  volumes?: string[];
+  modules?: string[];
+  tempdir?: TempdirOption;
+  args?: string[];
+  executable?: string;
+}
 
 /**
  * PyTaskFarmer's ShifterRunner: each task in its own Shifter container,

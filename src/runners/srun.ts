@@ -1,8 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { SrunRunnerConfig } from '../config/types.js';
 import { UsageError } from '../util/errors.js';
 import { envStrings, findExecutable, joinSetup, requireExecutable, runQuietly, withSetup } from './common.js';
-import type { Runner, RunSpec, TaskContext } from './types.js';
+import type { Runner, RunnerOptions, RunSpec, TaskContext } from './types.js';
+
+/** `type: 'srun'` in a configuration file (schemas/config.schema.json). */
+export interface SrunRunnerConfig extends RunnerOptions {
+  type: 'srun';
+  args?: string[];
+  shell?: string;
+  executable?: string;
+}
 
 /**
  * Each task as a Slurm job step of the current allocation, placed by Slurm:

@@ -13,6 +13,7 @@
  */
 import { posix } from 'node:path';
 import { UsageError } from '../util/errors.js';
+import { shellQuote } from '../util/shell.js';
 import type { TasklistHandler } from './handlers.js';
 
 export type Modifier = '' | '.' | '/' | '//' | '/.';
@@ -51,7 +52,7 @@ export function compileTemplate(spec: TemplateSpec): CompiledTemplate {
   let last = 0;
   const cmd = spec.command;
   for (const m of cmd.matchAll(TOKEN)) {
-    const at = m.index!;
+    const at = m.index;
     if (at > 0 && cmd[at - 1] === '$') continue;
     const [raw, hash, ref, mod = ''] = m;
     let part: TemplatePart;
@@ -134,12 +135,6 @@ function removeExtension(value: string): string {
 /** Everything up to the last `/` removed. */
 function basename(value: string): string {
   return value.replace(/^.*\//, '');
-}
-
-/** A value as one shell word: unchanged if it is plain, else in single quotes. */
-export function shellQuote(value: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 export function splitFields(line: string, separator: 'whitespace' | 'csv'): string[] {

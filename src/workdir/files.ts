@@ -1,18 +1,19 @@
 import {
   closeSync,
   fstatSync,
-  fsyncSync,
   ftruncateSync,
   openSync,
   readFileSync,
   readSync,
-  renameSync,
   statSync,
   writeSync,
   type Stats,
 } from 'node:fs';
 import { createFresh, READ_APPEND_NO_FOLLOW } from '../util/no-follow.js';
 import { FILE_MODE } from './layout.js';
+
+// One home for atomic replacement (util/), re-exported for the workdir's own modules.
+export { writeFileAtomic } from '../util/atomic.js';
 
 /**
  * Appends whole lines to a shared file (finished, failed). Called under the workdir lock. If a
@@ -94,27 +95,6 @@ export function readLastBytes(path: string, max: number): { buf: Buffer; size: n
   } finally {
     closeSync(fd);
   }
-}
-
-/** Replaces a file atomically: write a temp file, fsync it, rename it over the old one. */
-export function writeFileAtomic(path: string, chunks: Iterable<string>): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = createFresh(tmp, FILE_MODE);
-  try {
-    let pending = '';
-    for (const c of chunks) {
-      pending += c;
-      if (pending.length >= 1 << 20) {
-        writeSync(fd, pending);
-        pending = '';
-      }
-    }
-    if (pending) writeSync(fd, pending);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
 }
 
 /**

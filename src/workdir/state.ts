@@ -42,7 +42,7 @@ export class TaskState {
   }
 
   statusOf(id: number): Status {
-    return id < this.status.length ? (this.status[id] as Status) : Status.Absent;
+    return id < this.status.length ? this.status[id] : Status.Absent;
   }
 
   attemptOf(id: number): number {
@@ -237,7 +237,7 @@ export class TaskState {
   private release(id: number, a: number): void {
     if (this.statusOf(id) === Status.Absent) return;
     if (a > this.released[id]) this.released[id] = a;
-    if (this.status[id] === Status.Claimed && this.attempt[id] === a) {
+    if (this.statusOf(id) === Status.Claimed && this.attempt[id] === a) {
       this.dropClaim(id);
       this.setStatus(id, Status.Pending);
       this.returned.push(id);
@@ -280,7 +280,7 @@ function key(s: Status): 'pending' | 'claimed' | 'done' | 'failed' {
 }
 
 function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(old: T, bigger: T): T {
-  bigger.set(old as never);
+  bigger.set(old);
   return bigger;
 }
 

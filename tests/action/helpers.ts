@@ -101,8 +101,8 @@ export function startAction(o: StartOptions): { child: ChildProcess; done: Promi
   });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
   const done = new Promise<ActionRun>((res) => {
     child.on('close', (code, signal) => {
       const lines = (kind: string) => stdout.split('\n').filter((l) => l.startsWith(`::${kind}`));

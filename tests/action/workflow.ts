@@ -57,7 +57,10 @@ export function evaluate(expr: string, ctx: Context): string {
     else if (/^[\w-]+(\.[\w-]+)*$/.test(operand))
       value = operand.split('.').reduce<unknown>((o, k) => (o as Context | undefined)?.[k], ctx);
     else throw new Error(`expression not supported here: ${expr}`);
-    if (value !== undefined && value !== null && value !== '') return String(value);
+    if (value === undefined || value === null || value === '') continue;
+    // As GitHub does: an object (a whole context) reads as JSON.
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+    return JSON.stringify(value);
   }
   return '';
 }

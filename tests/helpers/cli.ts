@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { shellQuote } from '../../src/util/shell.js';
 
 /** The built CLI, exactly what `npx taskfarmer` runs. */
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -53,7 +54,7 @@ export function startOnPty(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): ChildProcess & { closed: Promise<number | null> } {
-  const cmd = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const cmd = [process.execPath, CLI, ...args].map(shellQuote).join(' ');
   const child = spawn('script', ['-qfec', `exec ${cmd}`, '/dev/null'], {
     env: { ...process.env, TERM: 'xterm-256color', SHELL: '/bin/sh', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

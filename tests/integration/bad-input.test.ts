@@ -66,7 +66,7 @@ describe('bad input: one line, exit 2, nothing changed', () => {
     expect(readFileSync(file, 'utf8')).toBe('keep me\n');
   });
 
-  it('a workdir that is not writable (run as an unprivileged user)', async () => {
+  it('a workdir that is not writable (run as an unprivileged user)', () => {
     const ro = join(tempDir(), 'ro');
     mkdirSync(ro);
     chmodSync(ro, 0o555);
@@ -112,7 +112,7 @@ describe('bad input: one line, exit 2, nothing changed', () => {
     expect(readFileSync(join(w, 'logs', 'log_2'), 'utf8')).toBe('three\n');
   });
 
-  it('files the farmer creates are not writable by other users, whatever the umask', async () => {
+  it('files the farmer creates are not writable by other users, whatever the umask', () => {
     const d = tempDir();
     const list = writeTasks(d, ['echo hi']);
     const w = join(d, 'wd');

@@ -90,8 +90,8 @@ describe('buildReport on a real farm', () => {
     const md = renderMarkdownSummary(report, { title: 'my farm' });
     expect(md).toContain('## ❌ my farm');
     expect(md).toContain('**4** finished, **2** failed of 6 tasks');
-    expect(md).toMatch(/\| 2 \| 3 \| 2 \|.*<code>for i in \$\(seq 1 50\)/);
-    expect(md).toMatch(/\| 4 \| SIGTERM \|/);
+    expect(md).toMatch(/\| 2 \| exit 3 \| 2 \|.*<code>for i in \$\(seq 1 50\)/);
+    expect(md).toMatch(/\| 4 \| killed by SIGTERM \|/);
     expect(md).toContain('it broke');
     expect(md).toContain('### Slowest tasks');
     expect(md).toMatch(/\| 1 \| [\d.]+(ms|s) \| finished \|/);

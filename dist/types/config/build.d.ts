@@ -1,6 +1,5 @@
-import type { Runner } from '../runners/types.js';
+/** Validated configuration → the TasklistHandler objects farm() uses (runners: src/runners/registry.ts). */
 import { type TasklistHandler } from '../tasklist/handlers.js';
-import type { HandlerConfig, RunnerConfig } from './types.js';
-export declare function buildRunner(name: string, cfg: RunnerConfig): Runner;
+import type { HandlerConfig } from './types.js';
 /** Throws an Error (what is wrong with the template) for a template that cannot work. */
 export declare function buildHandler(name: string, cfg: HandlerConfig): TasklistHandler;

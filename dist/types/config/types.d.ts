@@ -1,55 +1,15 @@
 /**
  * The configuration file's document, as schemas/config.schema.json describes it. Values here
- * have passed the schema; runners and handlers are built from them in src/config/build.ts.
+ * have passed the schema; runners are built by src/runners/registry.ts, handlers in src/config/build.ts.
  */
-/** One command, or several joined with `&&`. */
-export type Commands = string | string[];
-/** `true`: a new directory under the system temp dir per task; a string: under that directory. */
-export type TempdirOption = boolean | string;
-interface Common {
-    description?: string;
-    setup?: Commands;
-    env?: Record<string, string | number | boolean>;
-}
-export interface ShellRunnerConfig extends Common {
-    type: 'shell';
-    tempdir?: TempdirOption;
-    shell?: string;
-}
-export interface ShifterRunnerConfig extends Common {
-    type: 'shifter';
-    image: string;
-    volumes?: string[];
-    modules?: string[];
-    tempdir?: TempdirOption;
-    args?: string[];
-    executable?: string;
-}
-export interface PodmanRunnerConfig extends Common {
-    type: 'podman-hpc';
-    image: string;
-    volumes?: string[];
-    gpu?: boolean;
-    tempdir?: TempdirOption;
-    args?: string[];
-    executable?: string;
-}
-export interface ApptainerRunnerConfig extends Common {
-    type: 'apptainer' | 'singularity';
-    image: string;
-    binds?: string[];
-    gpu?: boolean;
-    tempdir?: TempdirOption;
-    args?: string[];
-    executable?: string;
-}
-export interface SrunRunnerConfig extends Common {
-    type: 'srun';
-    args?: string[];
-    shell?: string;
-    executable?: string;
-}
-export type RunnerConfig = ShellRunnerConfig | ShifterRunnerConfig | PodmanRunnerConfig | ApptainerRunnerConfig | SrunRunnerConfig;
+import type { RunnerConfig } from '../runners/registry.js';
+export type { RunnerConfig } from '../runners/registry.js';
+export type { Commands, TempdirOption } from '../runners/types.js';
+export type { ShellRunnerConfig } from '../runners/shell.js';
+export type { ShifterRunnerConfig } from '../runners/shifter.js';
+export type { PodmanRunnerConfig } from '../runners/podman.js';
+export type { ApptainerRunnerConfig } from '../runners/apptainer.js';
+export type { SrunRunnerConfig } from '../runners/srun.js';
 export interface ListHandlerConfig {
     type: 'list';
     description?: string;
@@ -79,4 +39,3 @@ export interface ConfigDocument {
     tasklists?: Record<string, HandlerConfig>;
     farm?: FarmConfig;
 }
-export {};

@@ -1,5 +1,14 @@
-import type { ApptainerRunnerConfig } from '../config/types.js';
-import type { Runner } from './types.js';
+import type { Runner, RunnerOptions, TempdirOption } from './types.js';
+/** `type: 'apptainer' | 'singularity'` in a configuration file (schemas/config.schema.json). */
+export interface ApptainerRunnerConfig extends RunnerOptions {
+    type: 'apptainer' | 'singularity';
+    image: string;
+    binds?: string[];
+    gpu?: boolean;
+    tempdir?: TempdirOption;
+    args?: string[];
+    executable?: string;
+}
 /**
  * Apptainer (or Singularity): each task in `apptainer exec [--nv] --bind… IMAGE /bin/bash -c
  * "SETUP && TASK"`. The host environment passes through (PROC_NUMBER included); configured

@@ -29,5 +29,6 @@ export declare class TaskTempDirs {
  * Starts a clean-up command (remove a container, cancel a step) without waiting for it. It
  * gets its own process group, so a terminal's Ctrl-C does not cut it short, and it keeps the
  * farmer alive until it is done. Output is ignored, except stdout when `then` wants it.
+ * execa is loaded here on first use: most farms never clean up, and start faster without it.
  */
 export declare function runQuietly(file: string, args: string[], then?: (stdout: string) => void): void;

@@ -1,5 +1,14 @@
-import type { PodmanRunnerConfig } from '../config/types.js';
-import type { Runner } from './types.js';
+import type { Runner, RunnerOptions, TempdirOption } from './types.js';
+/** `type: 'podman-hpc'` in a configuration file (schemas/config.schema.json). */
+export interface PodmanRunnerConfig extends RunnerOptions {
+    type: 'podman-hpc';
+    image: string;
+    volumes?: string[];
+    gpu?: boolean;
+    tempdir?: TempdirOption;
+    args?: string[];
+    executable?: string;
+}
 /**
  * NERSC's podman-hpc: each task in its own container,
  * `podman-hpc run --rm --name NAME [--gpu] -v… -e… IMAGE /bin/bash -c "SETUP && TASK"`.

@@ -1,45 +1,28 @@
 import type { LogTarget } from '../workdir/tasklog.js';
+import { type CpuBinding, type Launched, type Launcher } from './launcher.js';
 import type { RunSpec } from './types.js';
-export interface ExitInfo {
-    /** Exit status as a shell reports it (`$?`: 128+N when killed by signal N), null if unknown. */
-    code: number | null;
-    signal: string | null;
-    /** The command could not be started, or its launcher died. */
-    error?: string;
-}
-/** One running attempt, in its own process group. */
-export interface Launched {
-    exited: Promise<ExitInfo>;
-    /** Signals the attempt's whole process tree (now, or as soon as its pid is known). */
-    kill(signal: NodeJS.Signals): void;
-}
-/** Signals a process group; a group already gone is not an error. */
-export declare function killTree(pid: number | undefined, signal: NodeJS.Signals): void;
+/** The first perl on PATH (Debian's perl-base is essential; HPC nodes have it), if any. */
+export declare function findPerl(path?: string): string | undefined;
 /**
- * Starts tasks for one worker slot. Forking from Node costs ~1.4 ms of CPU a task (it copies a
- * large address space): more than running `true` itself. So each slot keeps a small perl
- * launcher (launcher.pl, its wire protocol in its header) that forks the tasks. Each task still gets its
- * own process group, its log (a file of its own, or a frame appended to the slot's file), and
- * its exact exit status or signal. Without perl, Node spawns the tasks itself.
+ * Starts tasks for one worker slot. Spawning from Node copies its large address space: on our
+ * 2-core machine 1,000 `true` tasks took 6.9x the wall time with Node spawning each task than
+ * through this launcher (npm run bench, the "no perl" row; docs/architecture.md). So each slot
+ * keeps a small perl launcher (launcher.pl, its wire protocol in its header) that forks the
+ * tasks. Each task still gets its own process group, its log (a file of its own, or a frame
+ * appended to the slot's file), and its exact exit status or signal.
  */
-export declare class SlotLauncher {
+export declare class PerlLauncher implements Launcher {
+    private readonly perl;
     private readonly baseEnv;
     private readonly bind?;
-    private readonly perl;
     private child;
     private buffered;
     private current;
-    /** The slot's append-mode log when Node spawns (no perl). */
-    private readonly appendLog;
     /**
-     * `bind`: the slot's cores and the taskset that binds them. The launcher is started under
-     * taskset once, and every task it forks inherits its affinity: binding costs nothing per
-     * task. Without perl each task is wrapped in taskset instead. `perl`: null forces Node's spawn.
+     * `bind`: the slot's cores. The launcher is started under taskset once, and every task it
+     * forks inherits its affinity: binding costs nothing per task.
      */
-    constructor(baseEnv: NodeJS.ProcessEnv, bind?: {
-        cpus: string;
-        taskset: string;
-    } | undefined, perl?: string | null);
+    constructor(perl: string, baseEnv: NodeJS.ProcessEnv, bind?: CpuBinding | undefined);
     run(spec: RunSpec, log: LogTarget, env: Record<string, string>): Launched;
     /** Ends the launcher (it exits when its input closes). */
     close(): void;

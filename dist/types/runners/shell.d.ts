@@ -1,5 +1,10 @@
-import type { Runner } from './types.js';
-import type { ShellRunnerConfig } from '../config/types.js';
+import type { Runner, RunnerOptions, TempdirOption } from './types.js';
+/** `type: 'shell'` in a configuration file (schemas/config.schema.json). */
+export interface ShellRunnerConfig extends RunnerOptions {
+    type: 'shell';
+    tempdir?: TempdirOption;
+    shell?: string;
+}
 /** bash if the machine has it (pipes, redirects, quotes, $VAR all work), else POSIX sh. */
 export declare function defaultShell(): string;
 /**

@@ -1,5 +1,14 @@
-import type { ShifterRunnerConfig } from '../config/types.js';
-import type { Runner } from './types.js';
+import type { Runner, RunnerOptions, TempdirOption } from './types.js';
+/** `type: 'shifter'` in a configuration file (schemas/config.schema.json). */
+export interface ShifterRunnerConfig extends RunnerOptions {
+    type: 'shifter';
+    image: string;
+    volumes?: string[];
+    modules?: string[];
+    tempdir?: TempdirOption;
+    args?: string[];
+    executable?: string;
+}
 /**
  * PyTaskFarmer's ShifterRunner: each task in its own Shifter container,
  * `shifter --image IMAGE [--workdir=TMP] -V… -m… -- /bin/bash -c "SETUP && TASK"`.

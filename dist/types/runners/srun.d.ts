@@ -1,5 +1,11 @@
-import type { SrunRunnerConfig } from '../config/types.js';
-import type { Runner } from './types.js';
+import type { Runner, RunnerOptions } from './types.js';
+/** `type: 'srun'` in a configuration file (schemas/config.schema.json). */
+export interface SrunRunnerConfig extends RunnerOptions {
+    type: 'srun';
+    args?: string[];
+    shell?: string;
+    executable?: string;
+}
 /**
  * Each task as a Slurm job step of the current allocation, placed by Slurm:
  * `srun --exclusive -N1 -n1 --job-name=NAME [ARGS…] /bin/bash -c "SETUP && TASK"`. srun passes

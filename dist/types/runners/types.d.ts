@@ -1,3 +1,13 @@
+/** One command, or several joined with `&&`. */
+export type Commands = string | string[];
+/** `true`: a new directory under the system temp dir per task; a string: under that directory. */
+export type TempdirOption = boolean | string;
+/** What every runner's configuration may have (each runner's own type adds to it, in its file). */
+export interface RunnerOptions {
+    description?: string;
+    setup?: Commands;
+    env?: Record<string, string | number | boolean>;
+}
 /** What a runner turns a task into: an argv, never a string for a shell (the task itself aside). */
 export interface RunSpec {
     file: string;

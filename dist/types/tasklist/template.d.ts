@@ -32,8 +32,6 @@ export declare function compileTemplate(spec: TemplateSpec): CompiledTemplate;
 export declare function expandTemplate(t: CompiledTemplate, line: string, id: number): string;
 /** GNU parallel's {.} {/} {//} {/.} on a value. */
 export declare function applyModifier(value: string, mod: Modifier): string;
-/** A value as one shell word: unchanged if it is plain, else in single quotes. */
-export declare function shellQuote(value: string): string;
 export declare function splitFields(line: string, separator: 'whitespace' | 'csv'): string[];
 /**
  * One CSV record (RFC 4180): fields separated by commas; a field that starts with `"` is

@@ -1,3 +1,4 @@
+export { writeFileAtomic } from '../util/atomic.js';
 /**
  * Appends whole lines to a shared file (finished, failed). Called under the workdir lock. If a
  * writer died mid-line (disk full), the torn tail is cut first so no later line is glued to it.
@@ -14,8 +15,6 @@ export declare function readLastBytes(path: string, max: number): {
     buf: Buffer;
     size: number;
 };
-/** Replaces a file atomically: write a temp file, fsync it, rename it over the old one. */
-export declare function writeFileAtomic(path: string, chunks: Iterable<string>): void;
 /**
  * Appends Chrome trace events to a JSON array file in O(1): the closing `]` is overwritten, so
  * the file stays a valid array after every call (PyTaskFarmer rewrites the whole file instead).

@@ -4,12 +4,12 @@ import {
   applyModifier,
   compileTemplate,
   expandTemplate,
-  shellQuote,
   splitCsvLine,
   templateHandler,
   type TemplateSpec,
 } from '../../src/tasklist/template.js';
 import { UsageError } from '../../src/util/errors.js';
+import { shellQuote } from '../../src/util/shell.js';
 
 const expand = (spec: TemplateSpec, line: string, id = 0) => expandTemplate(compileTemplate(spec), line, id);
 
