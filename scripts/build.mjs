@@ -3,7 +3,7 @@
 // Builds into a fresh folder and swaps it in, so tests running from dist/ never see half a build.
 import { build } from 'esbuild';
 import { chmod, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import { emitTypes } from './types.mjs';
 
 const entries = {
@@ -61,7 +61,9 @@ if (!target) {
  * Action reaches (@actions/core, @actions/artifact: ~3.7 MB) are left out of the tarball by a
  * .npmignore in dist/chunks/ (package.json's `files` cannot name hashed chunks).
  */
-function npmIgnore(meta, dir) {
+function npmIgnore(meta, outDir) {
+  // The metafile names outputs relative to the working directory, whatever form outdir had.
+  const dir = relative(process.cwd(), outDir);
   const reached = new Set();
   const visit = (file) => {
     if (reached.has(file)) return;
