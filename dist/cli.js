@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-XLEBBBZU.js";
+} from "./chunks/chunk-BHJTUA6J.js";
 import {
   collectReport,
   farm,
@@ -12,7 +12,7 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-YSUUZHBK.js";
+} from "./chunks/chunk-SLVCRCKY.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,
@@ -4874,7 +4874,7 @@ function parseArgs(argv, version, write) {
   ).option("-w, --workdir <DIR>", "work directory (default: TASKLIST_workdir)").option(
     "--timeout <DURATION>",
     "stop the whole farmer after this long: 3600, 90s, 15m, 2h (tasks go back, exit 75)"
-  ).option("--task-timeout <DURATION>", "kill a task running longer than this (counts as a failure)").option("--retries <N>", "re-run a failing task up to N more times", "0").option("--lease <DURATION>", "a farmer silent this long is presumed dead; its tasks return to the pool", "60s").option("--lock-stale <DURATION>", "a workdir lock older than this was left by a dead farmer", "30s").option("-r, --runner <NAME>", "runner: default (bash -c), or one named in the configuration", "default").option(
+  ).option("--task-timeout <DURATION>", "kill a task running longer than this (counts as a failure)").option("--retries <N>", "re-run a failing task up to N more times", "0").option("--lease <DURATION>", "a farmer silent this long is presumed dead; its tasks return to the pool", "60s").option("--lock-stale <DURATION>", "a workdir lock older than this was left by a dead farmer", "30s").option("--fs-wait <DURATION>", "wait this long for a workdir that stopped answering, then exit 74", "5m").option("-r, --runner <NAME>", "runner: default (bash -c), or one named in the configuration", "default").option(
     "-t, --tasklist <HANDLER>",
     "tasklist handler: default (one command per line), or one named in the configuration",
     "default"
@@ -4894,6 +4894,7 @@ function parseArgs(argv, version, write) {
         retries: nonNegativeInt("--retries", s("retries")),
         lease: parseDuration(s("lease"), "--lease"),
         lockStale: parseDuration(s("lockStale"), "--lock-stale"),
+        fsWait: parseDuration(s("fsWait"), "--fs-wait"),
         runner: s("runner"),
         handler: s("tasklist")
       }
@@ -5093,7 +5094,12 @@ async function main(argv) {
   const onEvent = (e) => (progress.event(e), printer(e));
   const result = await farm({ ...cmd.options, runners, handlers, onEvent }).finally(() => progress.stop());
   if (result.error) err(result.error);
-  if (!cmd.quiet) {
+  if (!cmd.quiet && result.exitCode === 74) {
+    const { done, failed } = result.ran;
+    out(
+      `taskfarmer: this farmer finished ${done} and failed ${failed} task(s) before it stopped \u2014 ${formatDuration(result.durationMs)}`
+    );
+  } else if (!cmd.quiet) {
     const left = result.remaining ? `, ${result.remaining} left in toprocess (run again to continue)` : "";
     out(
       `taskfarmer: ${result.finished} finished, ${result.failed} failed${left} \u2014 ${formatDuration(result.durationMs)}`

@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-YSUUZHBK.js";
+} from "./chunks/chunk-SLVCRCKY.js";
 import {
   debug,
   endGroup,

@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-XLEBBBZU.js";
+} from "./chunks/chunk-BHJTUA6J.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-YSUUZHBK.js";
+} from "./chunks/chunk-SLVCRCKY.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig

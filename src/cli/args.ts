@@ -66,6 +66,7 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
     .option('--retries <N>', 're-run a failing task up to N more times', '0')
     .option('--lease <DURATION>', 'a farmer silent this long is presumed dead; its tasks return to the pool', '60s')
     .option('--lock-stale <DURATION>', 'a workdir lock older than this was left by a dead farmer', '30s')
+    .option('--fs-wait <DURATION>', 'wait this long for a workdir that stopped answering, then exit 74', '5m')
     .option('-r, --runner <NAME>', 'runner: default (bash -c), or one named in the configuration', 'default')
     .option(
       '-t, --tasklist <HANDLER>',
@@ -91,6 +92,7 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
           retries: nonNegativeInt('--retries', s('retries')!),
           lease: parseDuration(s('lease')!, '--lease'),
           lockStale: parseDuration(s('lockStale')!, '--lock-stale'),
+          fsWait: parseDuration(s('fsWait')!, '--fs-wait'),
           runner: s('runner'),
           handler: s('tasklist'),
         },

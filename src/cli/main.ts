@@ -70,7 +70,13 @@ async function main(argv: string[]): Promise<number> {
   const onEvent = (e: FarmEvent) => (progress.event(e), printer(e));
   const result = await farm({ ...cmd.options, runners, handlers, onEvent }).finally(() => progress.stop());
   if (result.error) err(result.error);
-  if (!cmd.quiet) {
+  if (!cmd.quiet && result.exitCode === 74) {
+    // The workdir's files may not be readable now: say only what this farmer knows.
+    const { done, failed } = result.ran;
+    out(
+      `taskfarmer: this farmer finished ${done} and failed ${failed} task(s) before it stopped — ${formatDuration(result.durationMs)}`,
+    );
+  } else if (!cmd.quiet) {
     const left = result.remaining ? `, ${result.remaining} left in toprocess (run again to continue)` : '';
     out(
       `taskfarmer: ${result.finished} finished, ${result.failed} failed${left} — ${formatDuration(result.durationMs)}`,

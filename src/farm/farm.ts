@@ -7,6 +7,8 @@ import { SlotLauncher, type ExitInfo, type Launched } from '../runners/process.j
 import type { Runner, TaskContext } from '../runners/types.js';
 import { isUsageError, oneLine } from '../util/errors.js';
 import { StaleWorkdirError, Workdir, type Claim, type Completion, type WorkdirOptions } from '../workdir/workdir.js';
+import { isUnreachableText } from '../workdir/fs-errors.js';
+import { FsOutage } from './fs-outage.js';
 import type { ExitCode, FarmEvent, FarmOptions, FarmResult, StopReason } from './options.js';
 
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGUSR1'];
@@ -37,7 +39,9 @@ export async function farm(options: FarmOptions): Promise<FarmResult> {
 }
 
 class Farm {
-  private readonly o: Required<Pick<FarmOptions, 'workers' | 'retries' | 'lease' | 'lockStale' | 'killGrace'>> &
+  private readonly o: Required<
+    Pick<FarmOptions, 'workers' | 'retries' | 'lease' | 'lockStale' | 'killGrace' | 'fsWait'>
+  > &
     FarmOptions;
   private readonly runner: Runner;
   private wd!: Workdir;
@@ -52,6 +56,10 @@ class Farm {
   private finishing = false;
   private fatal: Error | undefined;
   private checkTasklist = false;
+  private outage!: FsOutage;
+  /** The last sync failed part-way: the next one checks what it had already written. */
+  private recheck = false;
+  private retryTimer: NodeJS.Timeout | undefined;
   /** Claimed, not yet started: short tasks are claimed ahead so the lock is taken per batch, not per task. */
   private queue: Claim[] = [];
   /** Recent mean task duration (ms), to decide whether claiming ahead pays. */
@@ -74,6 +82,7 @@ class Farm {
       lease: options.lease ?? 60_000,
       lockStale: options.lockStale ?? 30_000,
       killGrace: options.killGrace ?? 1_000,
+      fsWait: options.fsWait ?? 300_000,
     };
     this.runner =
       typeof options.runner === 'object' ? options.runner : resolveRunner(options.runner ?? 'default', options.runners);
@@ -88,6 +97,7 @@ class Farm {
     this.runner.preflight?.();
     this.installSignals();
     const dir = resolve(o.workdir ?? `${o.tasklist}_workdir`);
+    this.outage = new FsOutage(dir, o.fsWait, (message) => this.emit({ type: 'warning', message }));
     this.wdOptions = {
       dir,
       tasklist,
@@ -124,7 +134,8 @@ class Farm {
         try {
           this.wd.heartbeat();
         } catch (err) {
-          this.fail(err as Error);
+          const stop = this.outage.failed(err);
+          if (stop) this.fail(stop);
         }
         if (this.idle() > 0 || this.running() === 0) this.requestSync();
       }, tick),
@@ -168,20 +179,39 @@ class Farm {
     const checkTasklist = this.checkTasklist;
     this.checkTasklist = false;
     try {
-      if (this.wd && (completions.length || stopped.length || want > 0)) {
-        const res = await this.wd.sync({ completions, stopped, want, checkTasklist });
+      if (this.wd && (completions.length || stopped.length || want > 0 || this.outage.waiting)) {
+        const recheck = this.recheck;
+        const res = await this.wd.sync({ completions, stopped, want, checkTasklist, recheck });
+        if (recheck) this.recheck = false;
         res.outcomes.forEach((outcome, i) => this.reportEnd(completions[i], outcome));
         this.queue.push(...res.claims);
+        if (this.outage.waiting) this.afterOutage();
         this.fillSlots();
       }
     } catch (err) {
-      // The completions were not recorded: they stay claimed and are requeued on close or by lease.
       if (err instanceof StaleWorkdirError && !this.stopReason && !this.draining) await this.rejoin(err);
-      else this.fail(err as Error);
+      else {
+        const stop = this.outage.failed(err);
+        if (stop) this.fail(stop);
+        // Unreachable for now: keep what was not recorded, and send it again when it answers.
+        // (Once given up, it stays claimed: others take it back when our lease expires.)
+        if (!this.fatal) {
+          this.completions.unshift(...completions);
+          this.stoppedAttempts.unshift(...stopped);
+          this.recheck = true;
+        }
+      }
     }
     this.syncing = false;
     if (this.shouldFinish()) {
       void this.finish();
+      return;
+    }
+    if (this.outage.waiting && !this.fatal) {
+      this.retryTimer ??= setTimeout(() => {
+        this.retryTimer = undefined;
+        this.requestSync();
+      }, 1_000);
       return;
     }
     if (this.syncAgain || this.completions.length || this.stoppedAttempts.length) {
@@ -208,8 +238,21 @@ class Farm {
     return this.meanMs < 100 ? Math.max(this.slots.length, 16) : 0;
   }
 
+  /**
+   * The workdir answers again. A sync that failed part-way may have recorded claims we never
+   * received: hand back every claim we hold but do not run, queue or report.
+   */
+  private afterOutage(): void {
+    this.outage.ok();
+    const ours = new Set<number>();
+    for (const r of this.slots) if (r) ours.add(r.claim.id);
+    for (const c of [...this.queue, ...this.completions, ...this.stoppedAttempts]) ours.add(c.id);
+    for (const c of this.wd.ownClaims()) if (!ours.has(c.id)) this.stoppedAttempts.push(c);
+    if (this.stoppedAttempts.length) this.requestSync();
+  }
+
   private fillSlots(): void {
-    if (this.stopReason || this.draining || this.fatal) return;
+    if (this.stopReason || this.draining || this.fatal || this.outage.waiting) return;
     while (this.queue.length > 0 && this.idle() > 0) this.startTask(this.queue.shift()!);
   }
 
@@ -311,6 +354,8 @@ class Farm {
     }
     this.slots[r.slot] = null;
     const end = Date.now();
+    // A log that could not be opened because the workdir stopped answering: not the task's fault.
+    if (info.error && (this.outage.waiting || isUnreachableText(info.error))) r.stopped = true;
     if (r.stopped && !r.timedOut) {
       this.stoppedAttempts.push({ id: r.claim.id, attempt: r.claim.attempt });
       this.ran.stopped++;
@@ -434,6 +479,7 @@ class Farm {
     this.finishing = true;
     for (const t of this.timers) clearTimeout(t);
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     try {
       await this.wd.close(this.stoppedAttempts.splice(0));

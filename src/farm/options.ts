@@ -20,6 +20,11 @@ export interface FarmOptions {
   lease?: number;
   /** A workdir lock older than this many ms was left by a dead farmer. Default 30 s. */
   lockStale?: number;
+  /**
+   * How long (ms) to wait for a workdir that stopped answering (ENOTCONN, EIO, ESTALE: a
+   * network filesystem's server or client away) before giving up with exit 74. Default 5 min.
+   */
+  fsWait?: number;
   /** Between SIGTERM and SIGKILL when a task's tree is killed. Default 1 s. */
   killGrace?: number;
   /** Runner name (`default` = shell) or a runner object. */

@@ -65,8 +65,10 @@ export function readTail(path: string, max: number): string {
   let fd: number;
   try {
     fd = openSync(path, 'r');
-  } catch {
-    return '';
+  } catch (err) {
+    // Absent is empty; any other error (a filesystem not answering) must not read as "no lines".
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw err;
   }
   try {
     const size = fstatSync(fd).size;

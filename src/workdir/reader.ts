@@ -6,6 +6,7 @@ import { readRange, rereadSnapshot, type FileSnapshot } from './files.js';
 import { forEachTaskLineRange, journalPath, layout, type Layout } from './layout.js';
 import { TaskState } from './state.js';
 import { bootId, host, pidAlive } from './identity.js';
+import { isUnreachable } from './fs-errors.js';
 
 /** What the journals tell about one farmer. */
 export interface FarmerInfo {
@@ -63,7 +64,9 @@ export class Reader {
     let names: string[];
     try {
       names = readdirSync(this.l.journals);
-    } catch {
+    } catch (err) {
+      // Not there yet is fine; not answering is not: claiming blind could hand out a task twice.
+      if (isUnreachable(err)) throw err;
       return;
     }
     const now = Date.now();
@@ -130,7 +133,9 @@ export class Reader {
     let fd: number;
     try {
       fd = openSync(journalPath(this.l, id), 'r');
-    } catch {
+    } catch (err) {
+      // Gone (compacted into history) is fine; a filesystem that does not answer is not.
+      if (isUnreachable(err)) throw err;
       return;
     }
     try {

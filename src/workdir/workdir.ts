@@ -4,6 +4,8 @@ import {
   appendFileSync,
   constants,
   existsSync,
+  fstatSync,
+  writeSync,
   mkdirSync,
   openSync,
   readFileSync,
@@ -18,9 +20,17 @@ import { countLines } from '../util/count.js';
 import { isUsageError, UsageError } from '../util/errors.js';
 import { forEachTask, forEachTaskBytes, parseTasklist } from '../tasklist/parse.js';
 import { listHandler, type TasklistHandler } from '../tasklist/handlers.js';
-import { appendJsonArray, appendLines, readSnapshot, readTail, writeFileAtomic, type FileSnapshot } from './files.js';
+import {
+  appendJsonArray,
+  appendLines,
+  readRange,
+  readSnapshot,
+  readTail,
+  writeFileAtomic,
+  type FileSnapshot,
+} from './files.js';
 import { bootId, host, newFarmerId } from './identity.js';
-import { encodeRecords, type JournalRecord } from './journal.js';
+import { decodeChunk, encodeRecords, type JournalRecord } from './journal.js';
 import {
   DIR_MODE,
   FILE_MODE,
@@ -32,6 +42,7 @@ import {
   forEachTaskLine,
   type Layout,
 } from './layout.js';
+import { isUnreachable } from './fs-errors.js';
 import { withLock } from './lock.js';
 import { appendedSince, readMeta, sha256, writeMeta, type Meta } from './meta.js';
 import { farmerGone, Reader, type FarmerInfo } from './reader.js';
@@ -83,6 +94,11 @@ export interface SyncRequest {
   want?: number;
   /** Look for lines appended to the tasklist. */
   checkTasklist?: boolean;
+  /**
+   * The completions were sent before, and that sync failed part-way (the workdir became
+   * unreachable): their lines may already be in `finished`/`failed`, so look before appending.
+   */
+  recheck?: boolean;
 }
 
 export interface SyncResult {
@@ -112,6 +128,8 @@ export class Workdir {
   private reader: Reader;
   private self: FarmerInfo;
   private ownOffset = 0;
+  /** An append to our journal failed: it may have left part of its bytes (see repairOwnJournal). */
+  private ownDirty = false;
   /** Tasks finished/failed before this farmer started (from the files). */
   readonly previous = { finished: 0, failed: 0 };
 
@@ -256,6 +274,7 @@ export class Workdir {
   }
 
   private syncLocked(req: SyncRequest): SyncResult {
+    this.repairOwnJournal();
     this.checkOwnJournal();
     this.reader.poll(this.farmerId);
     const st = this.state;
@@ -265,6 +284,7 @@ export class Workdir {
     let finished = '';
     let failed = '';
     const events: string[] = [];
+    const already = req.recheck ? this.recordedIds() : undefined;
 
     for (const c of req.completions ?? []) {
       if (st.ownerOf(c.id) !== me || st.attemptOf(c.id) !== c.attempt) {
@@ -274,7 +294,7 @@ export class Workdir {
       const line = formatTaskLine(c.id, c.task);
       if (c.ok) {
         records.push({ t: 'done', id: c.id, a: c.attempt, s: c.start, e: c.end, w: c.slot });
-        finished += line;
+        if (!already?.has(c.id)) finished += line;
         outcomes.push('done');
       } else {
         const final = st.failsOf(c.id) + 1 > this.o.retries;
@@ -290,7 +310,7 @@ export class Workdir {
           to: c.timedOut,
           final,
         });
-        if (final) failed += line;
+        if (final && !already?.has(c.id)) failed += line;
         outcomes.push(final ? 'failed' : 'retry');
       }
       events.push(this.traceEvent(c, outcomes[outcomes.length - 1]));
@@ -337,6 +357,7 @@ export class Workdir {
 
   /** A heartbeat: an append to our own journal, no lock needed (nobody else writes it). */
   heartbeat(): void {
+    this.repairOwnJournal();
     this.write([{ t: 'hb', ts: Date.now() }]);
   }
 
@@ -361,6 +382,7 @@ export class Workdir {
     await withLock(this.l.lock, this.lockOptions(), () => {
       let stale = false;
       try {
+        this.repairOwnJournal();
         this.checkOwnJournal();
       } catch (err) {
         if (!(err instanceof StaleWorkdirError)) throw err;
@@ -499,8 +521,47 @@ export class Workdir {
   private append(records: JournalRecord[]): void {
     if (records.length === 0) return;
     const text = encodeRecords(records);
-    appendFileSync(journalPath(this.l, this.farmerId), text, { mode: FILE_MODE });
+    try {
+      appendFileSync(journalPath(this.l, this.farmerId), text, { mode: FILE_MODE });
+    } catch (err) {
+      this.ownDirty = true;
+      throw err;
+    }
     this.ownOffset += Buffer.byteLength(text);
+  }
+
+  /**
+   * After a failed append (the filesystem went away mid-write), our journal may hold some of
+   * those records, the last one perhaps torn. Fold in the complete ones (the state must say what
+   * the others will read) and end the torn line, so that our next record is not glued to it.
+   */
+  private repairOwnJournal(): void {
+    if (!this.ownDirty) return;
+    const path = journalPath(this.l, this.farmerId);
+    const fd = openSync(path, 'a+');
+    try {
+      const size = fstatSync(fd).size;
+      if (size > this.ownOffset) {
+        const { records, consumed } = decodeChunk(readRange(fd, this.ownOffset, size));
+        this.reader.apply(this.self, records);
+        if (this.ownOffset + consumed < size) writeSync(fd, '\n');
+        this.ownOffset = fstatSync(fd).size;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    this.ownDirty = false;
+  }
+
+  /** Ids in the tails of `finished` and `failed`: lines a failed sync may have written. */
+  private recordedIds(): Set<number> {
+    const ids = idsOfTaskLines(readTail(this.l.finished, 1 << 20));
+    return new Set([...ids, ...idsOfTaskLines(readTail(this.l.failed, 1 << 20))]);
+  }
+
+  /** The attempts this farmer holds according to the journals (what it should be running). */
+  ownClaims(): Array<{ id: number; attempt: number }> {
+    return [...this.state.claimsOf(this.self.index)].map((id) => ({ id, attempt: this.state.attemptOf(id) }));
   }
 
   private checkOwnJournal(): void {
@@ -578,7 +639,8 @@ function readTasklist(path: string, whole: boolean): Buffer | undefined {
     closeSync(openSync(path, 'r'));
     return undefined;
   } catch (err) {
-    if (err instanceof UsageError) throw err;
+    // A filesystem that does not answer is no mistake in the input: exit 74, not 2.
+    if (err instanceof UsageError || isUnreachable(err)) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`tasklist ${path} does not exist`);
     if (code === 'EACCES') throw new UsageError(`tasklist ${path} is not readable (permission denied)`);
@@ -593,7 +655,8 @@ function checkWritableDir(dir: string, what: string): void {
     let st;
     try {
       st = statSync(p);
-    } catch {
+    } catch (err) {
+      if (isUnreachable(err)) throw err;
       const parent = dirname(p);
       if (parent === p) throw new UsageError(`${what} ${dir} cannot be created`);
       p = parent;
