@@ -4,15 +4,16 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-BHJTUA6J.js";
+} from "./chunks/chunk-337HUGO3.js";
 import {
   collectReport,
   farm,
   formatDuration,
+  formatFilesystem,
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-SLVCRCKY.js";
+} from "./chunks/chunk-UM6XPHDR.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,
@@ -4618,7 +4619,7 @@ function renderHtml(report, spans, title = "taskfarmer report") {
 <title>${esc(title)}</title>
 <style>${HTML_STYLE}</style></head>
 <body>
-<header><h1>${esc(title)}</h1><div class="meta">${esc(report.workdir)} \xB7 generated ${esc(report.generated)}</div></header>
+<header><h1>${esc(title)}</h1><div class="meta">${esc(report.workdir)} (${esc(report.filesystem.type)}) \xB7 generated ${esc(report.generated)}</div></header>
 <div class="cards">${cards}</div>
 <h2>Tasks per worker</h2>
 <div class="legend"><span class="sw done"></span>finished <span class="sw failed"></span>failed <span class="sw retry"></span>failed, retried <span class="sw farmer"></span>farmer alive</div>
@@ -5052,6 +5053,7 @@ function eventPrinter(verbose, quiet) {
           const prev = e.finished + e.failed > 0 ? ` (${e.finished} finished, ${e.failed} failed before)` : "";
           out(`taskfarmer: ${e.pending} tasks to process in ${e.workdir} with ${e.workers} workers${prev}`);
         }
+        if (verbose) out(`taskfarmer: workdir filesystem: ${formatFilesystem(e.filesystem)}`);
         break;
       case "task-start":
         if (verbose) out(`[start] task ${e.id} attempt ${e.attempt} on worker ${e.slot}: ${e.task}`);

@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-SLVCRCKY.js";
+} from "./chunks/chunk-UM6XPHDR.js";
 import {
   debug,
   endGroup,

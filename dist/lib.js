@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-BHJTUA6J.js";
+} from "./chunks/chunk-337HUGO3.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-SLVCRCKY.js";
+} from "./chunks/chunk-UM6XPHDR.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig

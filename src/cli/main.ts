@@ -2,6 +2,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { farm } from '../farm/farm.js';
 import type { FarmEvent } from '../farm/options.js';
 import { formatDuration } from '../util/duration.js';
+import { formatFilesystem } from '../workdir/fstype.js';
 import { isUsageError, oneLine } from '../util/errors.js';
 import { parseArgs } from './args.js';
 import { runReport, runStatus } from './report-command.js';
@@ -19,6 +20,7 @@ function eventPrinter(verbose: boolean, quiet: boolean): (e: FarmEvent) => void 
           const prev = e.finished + e.failed > 0 ? ` (${e.finished} finished, ${e.failed} failed before)` : '';
           out(`taskfarmer: ${e.pending} tasks to process in ${e.workdir} with ${e.workers} workers${prev}`);
         }
+        if (verbose) out(`taskfarmer: workdir filesystem: ${formatFilesystem(e.filesystem)}`);
         break;
       case 'task-start':
         if (verbose) out(`[start] task ${e.id} attempt ${e.attempt} on worker ${e.slot}: ${e.task}`);

@@ -8,7 +8,9 @@ import type { Runner, TaskContext } from '../runners/types.js';
 import { isUsageError, oneLine } from '../util/errors.js';
 import { StaleWorkdirError, Workdir, type Claim, type Completion, type WorkdirOptions } from '../workdir/workdir.js';
 import { isUnreachableText } from '../workdir/fs-errors.js';
+import { detectFilesystem } from '../workdir/fstype.js';
 import { FsOutage } from './fs-outage.js';
+import { checkNodeSpread } from './node-check.js';
 import type { ExitCode, FarmEvent, FarmOptions, FarmResult, StopReason } from './options.js';
 
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGUSR1'];
@@ -117,6 +119,7 @@ class Farm {
       return unwritable(dir, err as Error, Date.now() - this.started);
     }
     const st = this.wd.state;
+    const filesystem = detectFilesystem(this.wd.l.dir);
     this.emit({
       type: 'started',
       workdir: this.wd.l.dir,
@@ -125,7 +128,19 @@ class Farm {
       pending: st.count.pending + st.count.claimed,
       finished: this.wd.previous.finished,
       failed: this.wd.previous.failed,
+      filesystem,
     });
+    const self = this.wd.farmers.get(this.wd.farmerId)?.node ?? '';
+    const nodeTimer = checkNodeSpread({
+      env: this.baseEnv,
+      dir: this.wd.l.dir,
+      fs: filesystem,
+      nodes: () => [...this.wd.farmers.values()].map((f) => f.node),
+      self,
+      warn: (message) => this.emit({ type: 'warning', message }),
+      delayMs: (Number(this.baseEnv.TASKFARMER_NODE_CHECK_SECONDS) || 30) * 1000,
+    });
+    if (nodeTimer) this.timers.push(nodeTimer);
 
     const done = new Promise<void>((r) => (this.resolveDone = r));
     const tick = Math.min(Math.max(o.lease / 6, 250), 5_000);

@@ -1,6 +1,7 @@
 import type { Runner } from '../runners/types.js';
 import type { TasklistHandler } from '../tasklist/handlers.js';
 import type { Outcome } from '../workdir/workdir.js';
+import type { FsInfo } from '../workdir/fstype.js';
 
 /** Everything farm() needs; adapters build it from argv or Action inputs, validated at the edge. */
 export interface FarmOptions {
@@ -53,6 +54,8 @@ export type FarmEvent =
       pending: number;
       finished: number;
       failed: number;
+      /** The workdir's filesystem, as detected at start. */
+      filesystem: FsInfo;
     }
   | { type: 'task-start'; id: number; attempt: number; task: string; slot: number }
   | {

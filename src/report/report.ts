@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { logPath } from '../workdir/layout.js';
 import { foldWorkdir, type Folded, type Spans, type TaskOutcome } from './fold.js';
+import { detectFilesystem, type FsInfo } from '../workdir/fstype.js';
 import { logTail } from './logtail.js';
 
 export type { TaskOutcome, Spans } from './fold.js';
@@ -73,6 +74,8 @@ export interface Report {
   version: 1;
   generated: string;
   workdir: string;
+  /** The workdir's filesystem as the report's reader sees it. */
+  filesystem: FsInfo;
   counts: {
     total: number;
     finished: number;
@@ -166,6 +169,7 @@ export function collectReport(
     version: 1,
     generated: new Date().toISOString(),
     workdir: l.dir,
+    filesystem: detectFilesystem(l.dir),
     counts,
     wall: {
       start: hasWall ? wallStart : null,

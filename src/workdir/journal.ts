@@ -8,7 +8,8 @@
  */
 
 export type JournalRecord =
-  | { t: 'hello'; host: string; boot: string; pid: number; workers: number; lease: number; ts: number }
+  /** `node`: the Slurm node name, when it differs from what `host` tells (several nodes on one host). */
+  | { t: 'hello'; host: string; node?: string; boot: string; pid: number; workers: number; lease: number; ts: number }
   | { t: 'hb'; ts: number }
   | { t: 'bye'; ts: number }
   /** The journal's farmer runs attempt `a` of task `id`. */

@@ -14,6 +14,8 @@ export interface FarmerInfo {
   id: string;
   index: number;
   host: string;
+  /** Its node: the Slurm node name if it gave one, else its host. */
+  node: string;
   boot: string;
   pid: number;
   workers: number;
@@ -86,6 +88,7 @@ export class Reader {
         id,
         index: this.farmers.size,
         host: '',
+        node: '',
         boot: '',
         pid: 0,
         workers: 0,
@@ -107,6 +110,7 @@ export class Reader {
         case 'hello':
           Object.assign(f, {
             host: r.host,
+            node: r.node ?? r.host,
             boot: r.boot,
             pid: r.pid,
             workers: r.workers,

@@ -29,7 +29,7 @@ import {
   writeFileAtomic,
   type FileSnapshot,
 } from './files.js';
-import { bootId, host, newFarmerId } from './identity.js';
+import { bootId, host, newFarmerId, slurmNode } from './identity.js';
 import { decodeChunk, encodeRecords, type JournalRecord } from './journal.js';
 import {
   DIR_MODE,
@@ -258,6 +258,7 @@ export class Workdir {
       {
         t: 'hello',
         host,
+        ...(slurmNode ? { node: slurmNode } : {}),
         boot: bootId,
         pid: process.pid,
         workers: this.o.workers,
