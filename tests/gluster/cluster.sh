@@ -96,10 +96,11 @@ is_mounted() { awk -v m="$1" '$2 == m && $3 ~ /glusterfs/ { f = 1 } END { exit !
 
 # The client process serving a mount point: the glusterfs whose last argument is the mount point.
 client_pid() {
-  local m=$1 p args
-  for p in /proc/[0-9]*; do
-    args=$({ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null) || continue
-    [[ $args == *"--volfile-id=/$volume "* && $args == *" $m " ]] && echo "${p#/proc/}"
+  local m=$1 p me
+  # Only this mount namespace's: a Slurm test node may run a client for the same path in its own.
+  me=$(readlink /proc/self/ns/mnt)
+  for p in $(pgrep -f -- "--volfile-id=/$volume $m\$" || true); do
+    [[ $(readlink "/proc/$p/ns/mnt" 2>/dev/null) == "$me" ]] && echo "$p"
   done
   return 0
 }
