@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-337HUGO3.js";
+} from "./chunks/chunk-NPTV6ZCU.js";
 import {
   collectReport,
   farm,
@@ -13,7 +13,8 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-UM6XPHDR.js";
+} from "./chunks/chunk-E4IH6V7Y.js";
+import "./chunks/chunk-6H3QD4FL.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,
@@ -4324,6 +4325,9 @@ var require_cli_progress = __commonJS({
   }
 });
 
+// src/cli/main.ts
+import { writeFileSync } from "node:fs";
+
 // package.json
 var package_default = {
   name: "taskfarmer",
@@ -5096,6 +5100,10 @@ async function main(argv) {
   const onEvent = (e) => (progress.event(e), printer(e));
   const result = await farm({ ...cmd.options, runners, handlers, onEvent }).finally(() => progress.stop());
   if (result.error) err(result.error);
+  if (process.env.TASKFARMER_LOCK_STATS) {
+    const { lockStats } = await import("./chunks/lock-stats-7E6QNXIX.js");
+    writeFileSync(process.env.TASKFARMER_LOCK_STATS, JSON.stringify(lockStats()));
+  }
   if (!cmd.quiet && result.exitCode === 74) {
     const { done, failed } = result.ran;
     out(

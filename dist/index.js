@@ -7,7 +7,8 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-UM6XPHDR.js";
+} from "./chunks/chunk-E4IH6V7Y.js";
+import "./chunks/chunk-6H3QD4FL.js";
 import {
   debug,
   endGroup,

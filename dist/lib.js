@@ -2,12 +2,13 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-337HUGO3.js";
+} from "./chunks/chunk-NPTV6ZCU.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-UM6XPHDR.js";
+} from "./chunks/chunk-E4IH6V7Y.js";
+import "./chunks/chunk-6H3QD4FL.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig

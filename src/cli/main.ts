@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
 import { farm } from '../farm/farm.js';
 import type { FarmEvent } from '../farm/options.js';
@@ -72,6 +73,11 @@ async function main(argv: string[]): Promise<number> {
   const onEvent = (e: FarmEvent) => (progress.event(e), printer(e));
   const result = await farm({ ...cmd.options, runners, handlers, onEvent }).finally(() => progress.stop());
   if (result.error) err(result.error);
+  // For the benchmark: the lock's hold times and claims per hold, as JSON.
+  if (process.env.TASKFARMER_LOCK_STATS) {
+    const { lockStats } = await import('../workdir/lock-stats.js');
+    writeFileSync(process.env.TASKFARMER_LOCK_STATS, JSON.stringify(lockStats()));
+  }
   if (!cmd.quiet && result.exitCode === 74) {
     // The workdir's files may not be readable now: say only what this farmer knows.
     const { done, failed } = result.ran;

@@ -44,6 +44,7 @@ import {
 } from './layout.js';
 import { isUnreachable } from './fs-errors.js';
 import { withLock } from './lock.js';
+import { recordLockHold } from './lock-stats.js';
 import { appendedSince, readMeta, sha256, writeMeta, type Meta } from './meta.js';
 import { farmerGone, Reader, type FarmerInfo } from './reader.js';
 import { Status, type TaskState } from './state.js';
@@ -271,7 +272,12 @@ export class Workdir {
 
   /** Claims, completions and requeues in one short locked section. */
   async sync(req: SyncRequest): Promise<SyncResult> {
-    return withLock(this.l.lock, this.lockOptions(), () => this.syncLocked(req));
+    return withLock(this.l.lock, this.lockOptions(), () => {
+      const t0 = performance.now();
+      const res = this.syncLocked(req);
+      recordLockHold(performance.now() - t0, res.claims.length);
+      return res;
+    });
   }
 
   private syncLocked(req: SyncRequest): SyncResult {
