@@ -5,7 +5,9 @@
 //   BENCH_QUICK=1 npm run bench   # smaller N, ~1 minute
 //   BENCH_SHORT=1 npm run bench   # GNU parallel at 20,000 tasks, not 50,000 (~2 minutes less)
 //   BENCH_JSON=out.json ...       # also write the measurements as JSON
-//   BENCH_ONLY=sleep,big ...      # only these parts: throughput, sleep, shared, big
+//   BENCH_ONLY=sleep,big ...      # only these parts: throughput, sleep, shared, big, gluster
+//   BENCH_GLUSTER=0|1             # the GlusterFS part (bench/gluster.mjs): by default when
+//                                 # available (root, glusterd, /dev/fuse), ~5-10 more minutes
 //
 // The "no perl" rows run our CLI with TASKFARMER_LAUNCHER=node: Node spawns each task (through
 // execa), as on a machine without perl, instead of the per-slot perl launcher.
@@ -34,6 +36,8 @@ const bigN = 1_000_000;
 
 const root = mkdtempSync(join(tmpdir(), 'tf-bench-'));
 const results = [];
+let glusterRows = [];
+let glusterText = '';
 
 function tasklist(name, line, n, { reuse = false } = {}) {
   const path = join(root, name);
@@ -301,6 +305,14 @@ async function main() {
       await big('50 chars', `echo ${'x'.repeat(34)} >/dev/null`);
       await big('50 chars', `echo ${'x'.repeat(34)} >/dev/null`, { again: true });
     }
+    if (part('gluster') && process.env.BENCH_GLUSTER !== '0') {
+      const g = await import('./gluster.mjs');
+      const why = g.glusterUnavailable();
+      if (why && process.env.BENCH_GLUSTER === '1') throw new Error(`BENCH_GLUSTER=1 but ${why}`);
+      if (why) console.error(`bench: GlusterFS part skipped: ${why}`);
+      else glusterRows = await g.glusterBench();
+      if (!why) glusterText = g.glusterTable(glusterRows);
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -311,10 +323,11 @@ async function main() {
   console.log('');
   const checks = ratios();
   for (const c of checks) console.log(c.text);
+  if (glusterText) console.log(`\nGlusterFS (3 client mounts) against local disk:\n\n${glusterText}`);
   if (process.env.BENCH_JSON) {
     writeFileSync(
       process.env.BENCH_JSON,
-      JSON.stringify({ machine, parallelVersion, results, checks }, null, 2) + '\n',
+      JSON.stringify({ machine, parallelVersion, results, checks, gluster: glusterRows }, null, 2) + '\n',
     );
   }
   const failed = results.filter((r) => r.code !== 0 && r.code !== undefined);

@@ -4,13 +4,14 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-OW2XI2PB.js";
+} from "./chunks/chunk-C6KMRD7Y.js";
 import {
   LOG_MODES,
   TaskLogs,
   collectReport,
   farm,
   formatDuration,
+  formatFilesystem,
   howEnded,
   logLabel,
   logWhere,
@@ -19,10 +20,12 @@ import {
   readOutput,
   renderMarkdownSummary,
   workerFiles
-} from "./chunks/chunk-5D5YA3Z7.js";
+} from "./chunks/chunk-SLJHOEOM.js";
+import "./chunks/chunk-EDVIATQW.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-4U73LPJM.js";
+} from "./chunks/chunk-H7OBZTOH.js";
+import "./chunks/chunk-6XEX5UTC.js";
 import {
   configFiles,
   withDefaults
@@ -35,8 +38,7 @@ import {
   isUsageError,
   oneLine
 } from "./chunks/chunk-VRDWDH7S.js";
-import "./chunks/chunk-EDVIATQW.js";
-import "./chunks/chunk-6XEX5UTC.js";
+import "./chunks/chunk-6H3QD4FL.js";
 import {
   __commonJS,
   __require,
@@ -4340,6 +4342,9 @@ var require_cli_progress = __commonJS({
   }
 });
 
+// src/cli/main.ts
+import { writeFileSync } from "node:fs";
+
 // package.json
 var package_default = {
   name: "taskfarmer",
@@ -4644,7 +4649,7 @@ function renderHtml(report, spans, title = "taskfarmer report") {
 <title>${esc(title)}</title>
 <style>${HTML_STYLE}</style></head>
 <body>
-<header><h1>${esc(title)}</h1><div class="meta">${esc(report.workdir)} \xB7 generated ${esc(report.generated)}</div></header>
+<header><h1>${esc(title)}</h1><div class="meta">${esc(report.workdir)} (${esc(report.filesystem.type)}) \xB7 generated ${esc(report.generated)}</div></header>
 <div class="cards">${cards}</div>
 <h2>Tasks per worker</h2>
 <div class="legend"><span class="sw done"></span>finished <span class="sw failed"></span>failed <span class="sw retry"></span>failed, retried <span class="sw farmer"></span>farmer alive</div>
@@ -5023,7 +5028,7 @@ function parseArgs(argv, version, write) {
   ).option("--task-timeout <DURATION>", "kill a task running longer than this (counts as a failure)").option("--retries <N>", "re-run a failing task up to N more times", "0").option("--lease <DURATION>", "a farmer silent this long is presumed dead; its tasks return to the pool", "60s").option("--lock-stale <DURATION>", "a workdir lock older than this was left by a dead farmer", "30s").option(
     "--gpus-per-worker <N>",
     "give each worker slot its own N GPUs (CUDA_VISIBLE_DEVICES\u2026); -n defaults to GPUs/N"
-  ).option("--gpus <LIST>", "GPUs to share out, e.g. 0,1,2,3 (default: CUDA_VISIBLE_DEVICES, \u2026, nvidia-smi -L)").option("--cpus-per-worker <N>", "bind each worker slot to its own N cores; -n defaults to cores/N").option("--max-failures <N>", "stop claiming after N tasks failed (in the whole workdir); exit 1").option("--max-failures-kill", "with --max-failures, also stop the running tasks").option("--no-walltime-guard", "start tasks even when they are expected to outlive --timeout or the Slurm limit").option("-r, --runner <NAME>", "runner: default (bash -c), or one named in the configuration", "default").option(
+  ).option("--gpus <LIST>", "GPUs to share out, e.g. 0,1,2,3 (default: CUDA_VISIBLE_DEVICES, \u2026, nvidia-smi -L)").option("--cpus-per-worker <N>", "bind each worker slot to its own N cores; -n defaults to cores/N").option("--max-failures <N>", "stop claiming after N tasks failed (in the whole workdir); exit 1").option("--max-failures-kill", "with --max-failures, also stop the running tasks").option("--no-walltime-guard", "start tasks even when they are expected to outlive --timeout or the Slurm limit").option("--fs-wait <DURATION>", "wait this long for a workdir that stopped answering, then exit 74", "5m").option("-r, --runner <NAME>", "runner: default (bash -c), or one named in the configuration", "default").option(
     "-t, --tasklist <HANDLER>",
     "tasklist handler: default (one command per line), or one named in the configuration",
     "default"
@@ -5047,6 +5052,7 @@ function parseArgs(argv, version, write) {
         retries: nonNegativeInt("--retries", s("retries")),
         lease: parseDuration(s("lease"), "--lease"),
         lockStale: parseDuration(s("lockStale"), "--lock-stale"),
+        fsWait: parseDuration(s("fsWait"), "--fs-wait"),
         runner: s("runner"),
         handler: s("tasklist"),
         gpusPerWorker: int("gpusPerWorker", "--gpus-per-worker"),
@@ -5217,6 +5223,7 @@ function eventPrinter(verbose, quiet) {
           const prev = e.finished + e.failed > 0 ? ` (${e.finished} finished, ${e.failed} failed before)` : "";
           out(`taskfarmer: ${e.pending} tasks to process in ${e.workdir} with ${e.workers} workers${prev}`);
         }
+        if (verbose) out(`taskfarmer: workdir filesystem: ${formatFilesystem(e.filesystem)}`);
         break;
       case "task-start":
         if (verbose) out(`[start] task ${e.id} attempt ${e.attempt} on worker ${e.slot}: ${e.task}`);
@@ -5256,7 +5263,7 @@ async function main(argv) {
   if (cmd.kind === "report") return runReport(cmd.args);
   if (cmd.kind === "config") return (await import("./chunks/config-command-KOOG4VI7.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
-  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-5AWUUYAT.js")).runRequeue(cmd.args, out);
+  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-CEJMTH3D.js")).runRequeue(cmd.args, out);
   if (cmd.kind === "logs")
     return runLogs(
       cmd.args,
@@ -5283,7 +5290,16 @@ async function main(argv) {
   const result = await farm(options).finally(() => progress.stop());
   if (result.error) err(result.error);
   if (result.note) err(result.note);
-  if (!cmd.quiet) {
+  if (process.env.TASKFARMER_LOCK_STATS) {
+    const { lockStats } = await import("./chunks/lock-stats-7E6QNXIX.js");
+    writeFileSync(process.env.TASKFARMER_LOCK_STATS, JSON.stringify(lockStats()));
+  }
+  if (!cmd.quiet && result.exitCode === 74) {
+    const { done, failed } = result.ran;
+    out(
+      `taskfarmer: this farmer finished ${done} and failed ${failed} task(s) before it stopped \u2014 ${formatDuration(result.durationMs)}`
+    );
+  } else if (!cmd.quiet) {
     const left = result.remaining ? `, ${result.remaining} left in toprocess (run again to continue)` : "";
     out(
       `taskfarmer: ${result.finished} finished, ${result.failed} failed${left} \u2014 ${formatDuration(result.durationMs)}`

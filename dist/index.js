@@ -1,5 +1,19 @@
 import { createRequire as __tfCreateRequire } from 'node:module'; const require = __tfCreateRequire(import.meta.url);
 import {
+  debug,
+  endGroup,
+  error,
+  getInput,
+  info,
+  isDebug,
+  notice,
+  setFailed,
+  setOutput,
+  startGroup,
+  summary,
+  warning
+} from "./chunks/chunk-3SB3WXNW.js";
+import {
   TaskLogs,
   attemptTail,
   buildReport,
@@ -9,13 +23,15 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-5D5YA3Z7.js";
+} from "./chunks/chunk-SLJHOEOM.js";
+import "./chunks/chunk-EDVIATQW.js";
 import {
   idsOfTaskLines,
   isTaskLine,
   layout,
   writeFileAtomic
-} from "./chunks/chunk-4U73LPJM.js";
+} from "./chunks/chunk-H7OBZTOH.js";
+import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig,
   require__,
@@ -34,22 +50,7 @@ import {
   isUsageError,
   oneLine
 } from "./chunks/chunk-VRDWDH7S.js";
-import {
-  debug,
-  endGroup,
-  error,
-  getInput,
-  info,
-  isDebug,
-  notice,
-  setFailed,
-  setOutput,
-  startGroup,
-  summary,
-  warning
-} from "./chunks/chunk-3SB3WXNW.js";
-import "./chunks/chunk-EDVIATQW.js";
-import "./chunks/chunk-6XEX5UTC.js";
+import "./chunks/chunk-6H3QD4FL.js";
 import {
   __toESM
 } from "./chunks/chunk-CFRLDQD2.js";

@@ -2,13 +2,15 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-OW2XI2PB.js";
+} from "./chunks/chunk-C6KMRD7Y.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-5D5YA3Z7.js";
-import "./chunks/chunk-4U73LPJM.js";
+} from "./chunks/chunk-SLJHOEOM.js";
+import "./chunks/chunk-EDVIATQW.js";
+import "./chunks/chunk-H7OBZTOH.js";
+import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig
 } from "./chunks/chunk-7QECC624.js";
@@ -19,8 +21,7 @@ import "./chunks/chunk-QHZM5ERJ.js";
 import {
   UsageError
 } from "./chunks/chunk-VRDWDH7S.js";
-import "./chunks/chunk-EDVIATQW.js";
-import "./chunks/chunk-6XEX5UTC.js";
+import "./chunks/chunk-6H3QD4FL.js";
 import "./chunks/chunk-CFRLDQD2.js";
 export {
   UsageError,

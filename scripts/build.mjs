@@ -50,7 +50,7 @@ await writeFile(cli, '#!/usr/bin/env node\n' + (await readFile(cli, 'utf8')));
 await chmod(cli, 0o755);
 
 await writeFile(`${out}/chunks/.npmignore`, npmIgnore(metafile, out));
-await emitTypes(`${out}/types`);
+emitTypes(`${out}/types`);
 
 if (!target) {
   const old = `dist.old-${process.pid}`;

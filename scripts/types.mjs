@@ -2,7 +2,7 @@
 // in a strict TypeScript project. tsc's own emitter: no second tool that could drift from it.
 import ts from 'typescript';
 
-export async function emitTypes(outDir) {
+export function emitTypes(outDir) {
   const options = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.NodeNext,

@@ -88,6 +88,7 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
     .option('--max-failures <N>', 'stop claiming after N tasks failed (in the whole workdir); exit 1')
     .option('--max-failures-kill', 'with --max-failures, also stop the running tasks')
     .option('--no-walltime-guard', 'start tasks even when they are expected to outlive --timeout or the Slurm limit')
+    .option('--fs-wait <DURATION>', 'wait this long for a workdir that stopped answering, then exit 74', '5m')
     .option('-r, --runner <NAME>', 'runner: default (bash -c), or one named in the configuration', 'default')
     .option(
       '-t, --tasklist <HANDLER>',
@@ -118,6 +119,7 @@ export function parseArgs(argv: string[], version: string, write: (s: string) =>
           retries: nonNegativeInt('--retries', s('retries')!),
           lease: parseDuration(s('lease')!, '--lease'),
           lockStale: parseDuration(s('lockStale')!, '--lock-stale'),
+          fsWait: parseDuration(s('fsWait')!, '--fs-wait'),
           runner: s('runner'),
           handler: s('tasklist'),
           gpusPerWorker: int('gpusPerWorker', '--gpus-per-worker'),

@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
 import { farm } from '../farm/farm.js';
 import type { FarmEvent, StopReason } from '../farm/options.js';
 import { formatDuration } from '../util/duration.js';
+import { formatFilesystem } from '../workdir/fstype.js';
 import { isUsageError, oneLine } from '../util/errors.js';
 import { logWhere } from '../report/logtail.js';
 import { parseArgs } from './args.js';
@@ -23,6 +25,7 @@ function eventPrinter(verbose: boolean, quiet: boolean): (e: FarmEvent) => void 
           const prev = e.finished + e.failed > 0 ? ` (${e.finished} finished, ${e.failed} failed before)` : '';
           out(`taskfarmer: ${e.pending} tasks to process in ${e.workdir} with ${e.workers} workers${prev}`);
         }
+        if (verbose) out(`taskfarmer: workdir filesystem: ${formatFilesystem(e.filesystem)}`);
         break;
       case 'task-start':
         if (verbose) out(`[start] task ${e.id} attempt ${e.attempt} on worker ${e.slot}: ${e.task}`);
@@ -97,7 +100,18 @@ async function main(argv: string[]): Promise<number> {
   const result = await farm(options).finally(() => progress.stop());
   if (result.error) err(result.error);
   if (result.note) err(result.note);
-  if (!cmd.quiet) {
+  // For the benchmark: the lock's hold times and claims per hold, as JSON.
+  if (process.env.TASKFARMER_LOCK_STATS) {
+    const { lockStats } = await import('../workdir/lock-stats.js');
+    writeFileSync(process.env.TASKFARMER_LOCK_STATS, JSON.stringify(lockStats()));
+  }
+  if (!cmd.quiet && result.exitCode === 74) {
+    // The workdir's files may not be readable now: say only what this farmer knows.
+    const { done, failed } = result.ran;
+    out(
+      `taskfarmer: this farmer finished ${done} and failed ${failed} task(s) before it stopped — ${formatDuration(result.durationMs)}`,
+    );
+  } else if (!cmd.quiet) {
     const left = result.remaining ? `, ${result.remaining} left in toprocess (run again to continue)` : '';
     out(
       `taskfarmer: ${result.finished} finished, ${result.failed} failed${left} — ${formatDuration(result.durationMs)}`,

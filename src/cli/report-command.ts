@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { writeFileAtomic } from '../util/atomic.js';
-import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { renderHtml } from '../report/html.js';
 import { joblogLines } from '../report/joblog.js';

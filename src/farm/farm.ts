@@ -10,6 +10,10 @@ import { isUsageError, oneLine } from '../util/errors.js';
 import { cancelTimer, setLongTimeout, type LongTimer } from '../util/long-timer.js';
 import { DRAIN_SIGNAL, FARMER_SIGNALS, STOP_SIGNALS } from '../util/signals.js';
 import { StaleWorkdirError, Workdir, type Claim, type Completion, type WorkdirOptions } from '../workdir/workdir.js';
+import { isUnreachableText } from '../workdir/fs-errors.js';
+import { detectFilesystem } from '../workdir/fstype.js';
+import { FsOutage } from './fs-outage.js';
+import { checkNodeSpread } from './node-check.js';
 import type { ExitCode, FarmEvent, FarmOptions, FarmResult, StopReason } from './options.js';
 import { budgetMessage, budgetSpent, failureBudget, type FailureBudget } from './failure-budget.js';
 import { machineProbes, requireTaskset, slurmTimeLeft } from './machine.js';
@@ -42,7 +46,9 @@ export async function farm(options: FarmOptions): Promise<FarmResult> {
 }
 
 class Farm {
-  private readonly o: Required<Pick<FarmOptions, 'workers' | 'retries' | 'lease' | 'lockStale' | 'killGrace'>> &
+  private readonly o: Required<
+    Pick<FarmOptions, 'workers' | 'retries' | 'lease' | 'lockStale' | 'killGrace' | 'fsWait'>
+  > &
     FarmOptions;
   private readonly runner: Runner;
   private wd!: Workdir;
@@ -57,6 +63,10 @@ class Farm {
   private finishing = false;
   private fatal: Error | undefined;
   private checkTasklist = false;
+  private outage!: FsOutage;
+  /** The last sync failed part-way: the next one checks what it had already written. */
+  private recheck = false;
+  private retryTimer: NodeJS.Timeout | undefined;
   /** Claimed, not yet started: short tasks are claimed ahead so the lock is taken per batch, not per task. */
   private queue: Claim[] = [];
   /** Recent mean task duration (ms), to decide whether claiming ahead pays. */
@@ -90,6 +100,7 @@ class Farm {
       lease: options.lease ?? 60_000,
       lockStale: options.lockStale ?? 30_000,
       killGrace: options.killGrace ?? 1_000,
+      fsWait: options.fsWait ?? 300_000,
     };
     this.runner =
       typeof options.runner === 'object' ? options.runner : resolveRunner(options.runner ?? 'default', options.runners);
@@ -112,6 +123,7 @@ class Farm {
     this.launchers = this.slots.map((_, i) => makeLauncher(this.baseEnv, this.bindings[i]));
     this.installSignals();
     const dir = resolve(o.workdir ?? `${o.tasklist}_workdir`);
+    this.outage = new FsOutage(dir, o.fsWait, (message) => this.emit({ type: 'warning', message }));
     this.wdOptions = {
       dir,
       tasklist,
@@ -132,6 +144,7 @@ class Farm {
       return unwritable(dir, err as Error, Date.now() - this.started);
     }
     const st = this.wd.state;
+    const filesystem = detectFilesystem(this.wd.l.dir);
     this.emit({
       type: 'started',
       logs: this.wd.logs,
@@ -141,7 +154,19 @@ class Farm {
       pending: st.count.pending + st.count.claimed,
       finished: this.wd.previous.finished,
       failed: this.wd.previous.failed,
+      filesystem,
     });
+    const self = this.wd.farmers.get(this.wd.farmerId)?.node ?? '';
+    const nodeTimer = checkNodeSpread({
+      env: this.baseEnv,
+      dir: this.wd.l.dir,
+      fs: filesystem,
+      nodes: () => [...this.wd.farmers.values()].map((f) => f.node),
+      self,
+      warn: (message) => this.emit({ type: 'warning', message }),
+      delayMs: (Number(this.baseEnv.TASKFARMER_NODE_CHECK_SECONDS) || 30) * 1000,
+    });
+    if (nodeTimer) this.timers.push(nodeTimer);
 
     const done = new Promise<void>((r) => (this.resolveDone = r));
     const tick = Math.min(Math.max(o.lease / 6, 250), 5_000);
@@ -150,7 +175,8 @@ class Farm {
         try {
           this.wd.heartbeat();
         } catch (err) {
-          this.fail(err as Error);
+          const stop = this.outage.failed(err);
+          if (stop) this.fail(stop);
         }
         if (this.idle() > 0 || this.running() === 0) this.requestSync();
       }, tick),
@@ -199,21 +225,40 @@ class Farm {
     const checkTasklist = this.checkTasklist;
     this.checkTasklist = false;
     try {
-      if (this.wd && (completions.length || stopped.length || want > 0)) {
-        const res = await this.wd.sync({ completions, stopped, want, checkTasklist });
+      if (this.wd && (completions.length || stopped.length || want > 0 || this.outage.waiting)) {
+        const recheck = this.recheck;
+        const res = await this.wd.sync({ completions, stopped, want, checkTasklist, recheck });
+        if (recheck) this.recheck = false;
         res.outcomes.forEach((outcome, i) => this.reportEnd(completions[i], outcome));
         this.queue.push(...res.claims);
         this.checkBudget();
+        if (this.outage.waiting) this.afterOutage();
         this.fillSlots();
       }
     } catch (err) {
-      // The completions were not recorded: they stay claimed and are requeued on close or by lease.
       if (err instanceof StaleWorkdirError && !this.stopReason && !this.draining) await this.rejoin(err);
-      else this.fail(err as Error);
+      else {
+        const stop = this.outage.failed(err);
+        if (stop) this.fail(stop);
+        // Unreachable for now: keep what was not recorded, and send it again when it answers.
+        // (Once given up, it stays claimed: others take it back when our lease expires.)
+        if (!this.fatal) {
+          this.completions.unshift(...completions);
+          this.stoppedAttempts.unshift(...stopped);
+          this.recheck = true;
+        }
+      }
     }
     this.syncing = false;
     if (this.shouldFinish()) {
       void this.finish();
+      return;
+    }
+    if (this.outage.waiting && !this.fatal) {
+      this.retryTimer ??= setTimeout(() => {
+        this.retryTimer = undefined;
+        this.requestSync();
+      }, 1_000);
       return;
     }
     if (this.syncAgain || this.completions.length || this.stoppedAttempts.length) {
@@ -240,8 +285,21 @@ class Farm {
     return this.meanMs < 100 ? Math.max(this.slots.length, 16) : 0;
   }
 
+  /**
+   * The workdir answers again. A sync that failed part-way may have recorded claims we never
+   * received: hand back every claim we hold but do not run, queue or report.
+   */
+  private afterOutage(): void {
+    this.outage.ok();
+    const ours = new Set<number>();
+    for (const r of this.slots) if (r) ours.add(r.claim.id);
+    for (const c of [...this.queue, ...this.completions, ...this.stoppedAttempts]) ours.add(c.id);
+    for (const c of this.wd.ownClaims()) if (!ours.has(c.id)) this.stoppedAttempts.push(c);
+    if (this.stoppedAttempts.length) this.requestSync();
+  }
+
   private fillSlots(): void {
-    if (this.stopReason || this.draining || this.fatal) return;
+    if (this.stopReason || this.draining || this.fatal || this.outage.waiting) return;
     if (this.queue.length > 0 && this.idle() > 0 && !this.checkWalltime()) return;
     while (this.queue.length > 0 && this.idle() > 0) this.startTask(this.queue.shift()!);
   }
@@ -353,6 +411,8 @@ class Farm {
     }
     this.slots[r.slot] = null;
     const end = Date.now();
+    // A log that could not be opened because the workdir stopped answering: not the task's fault.
+    if (info.error && (this.outage.waiting || isUnreachableText(info.error))) r.stopped = true;
     if (r.stopped && !r.timedOut) {
       this.stoppedAttempts.push({ id: r.claim.id, attempt: r.claim.attempt });
       this.ran.stopped++;
@@ -495,6 +555,7 @@ class Farm {
     this.finishing = true;
     for (const t of this.timers) cancelTimer(t);
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     try {
       await this.wd.close(this.stoppedAttempts.splice(0));

@@ -3,6 +3,7 @@ import type { Runner } from '../runners/types.js';
 import type { TasklistHandler } from '../tasklist/handlers.js';
 import type { LogMode } from '../workdir/tasklog.js';
 import type { Outcome } from '../workdir/workdir.js';
+import type { FsInfo } from '../workdir/fstype.js';
 
 /** Everything farm() needs; adapters build it from argv or Action inputs, validated at the edge. */
 export interface FarmOptions {
@@ -22,6 +23,11 @@ export interface FarmOptions {
   lease?: number;
   /** A workdir lock older than this many ms was left by a dead farmer. Default 30 s. */
   lockStale?: number;
+  /**
+   * How long (ms) to wait for a workdir that stopped answering (ENOTCONN, EIO, ESTALE: a
+   * network filesystem's server or client away) before giving up with exit 74. Default 5 min.
+   */
+  fsWait?: number;
   /** Between SIGTERM and SIGKILL when a task's tree is killed. Default 1 s. */
   killGrace?: number;
   /** GPUs per worker slot: each slot gets a fixed, disjoint set (CUDA_VISIBLE_DEVICES…). */
@@ -80,6 +86,8 @@ export type FarmEvent =
       pending: number;
       finished: number;
       failed: number;
+      /** The workdir's filesystem, as detected at start. */
+      filesystem: FsInfo;
     }
   | { type: 'task-start'; id: number; attempt: number; task: string; slot: number }
   | {

@@ -70,7 +70,7 @@ export function renderHtml(report: Report, spans: Spans, title = 'taskfarmer rep
 <title>${esc(title)}</title>
 <style>${HTML_STYLE}</style></head>
 <body>
-<header><h1>${esc(title)}</h1><div class="meta">${esc(report.workdir)} · generated ${esc(report.generated)}</div></header>
+<header><h1>${esc(title)}</h1><div class="meta">${esc(report.workdir)} (${esc(report.filesystem.type)}) · generated ${esc(report.generated)}</div></header>
 <div class="cards">${cards}</div>
 <h2>Tasks per worker</h2>
 <div class="legend"><span class="sw done"></span>finished <span class="sw failed"></span>failed <span class="sw retry"></span>failed, retried <span class="sw farmer"></span>farmer alive</div>

@@ -2,6 +2,7 @@ import { basename, relative } from 'node:path';
 import { TaskLogs } from '../workdir/tasklog-reader.js';
 import { isWorkerLogName, logFileOf } from '../workdir/tasklog.js';
 import { foldWorkdir, type Folded, type Spans, type TaskOutcome } from './fold.js';
+import { detectFilesystem, type FsInfo } from '../workdir/fstype.js';
 import { latestTails } from './logtail.js';
 
 export type { TaskOutcome, Spans } from './fold.js';
@@ -80,6 +81,8 @@ export interface Report {
   version: 1;
   generated: string;
   workdir: string;
+  /** The workdir's filesystem as the report's reader sees it. */
+  filesystem: FsInfo;
   counts: {
     total: number;
     finished: number;
@@ -182,6 +185,7 @@ export function collectReport(
     version: 1,
     generated: new Date().toISOString(),
     workdir: l.dir,
+    filesystem: detectFilesystem(l.dir),
     counts,
     wall: {
       start: hasWall ? wallStart : null,

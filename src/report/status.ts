@@ -2,6 +2,7 @@ import { countLines } from '../util/count.js';
 import { farmerGone, readerFor } from '../workdir/reader.js';
 import { formatDuration } from '../util/duration.js';
 import { TaskLogs } from '../workdir/tasklog-reader.js';
+import { detectFilesystem, formatFilesystem, type FsInfo } from '../workdir/fstype.js';
 import { foldWorkdir } from './fold.js';
 import { latestTails } from './logtail.js';
 import { logLabel, taskOf, workerFiles, type ReportFailure, type ReportTask } from './report.js';
@@ -24,6 +25,8 @@ export interface FarmerStatus {
 
 export interface StatusSnapshot {
   workdir: string;
+  /** The workdir's filesystem as this reader sees it (the same for every node on a shared one). */
+  filesystem: FsInfo;
   total: number;
   toProcess: number;
   /** Tasks running now (estimated per farmer: its claims, up to one per worker). */
@@ -69,6 +72,7 @@ export function status(workdir: string, defaultLease = 60_000): StatusSnapshot {
   const running = farmers.reduce((n, f) => n + f.running, 0);
   return {
     workdir: l.dir,
+    filesystem: detectFilesystem(l.dir),
     total: st.count.pending + st.count.claimed + finished + failed,
     toProcess: st.count.pending,
     running,
@@ -127,6 +131,7 @@ export function formatStatus(s: StatusSnapshot, d?: StatusDetails): string {
   const pct = s.total ? ` (${((100 * (s.finished + s.failed)) / s.total).toFixed(1)}% done)` : '';
   const lines = [
     `workdir    ${s.workdir}`,
+    `filesystem ${formatFilesystem(s.filesystem)}`,
     `total      ${s.total}${pct}`,
     `toprocess  ${s.toProcess}`,
     `running    ${s.running}`,

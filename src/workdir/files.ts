@@ -9,7 +9,7 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { createFresh, READ_APPEND_NO_FOLLOW } from '../util/no-follow.js';
+import { READ_APPEND_NO_FOLLOW } from '../util/no-follow.js';
 import { FILE_MODE } from './layout.js';
 
 // One home for atomic replacement (util/), re-exported for the workdir's own modules.
@@ -67,8 +67,10 @@ export function readTail(path: string, max: number): string {
   let fd: number;
   try {
     fd = openSync(path, 'r');
-  } catch {
-    return '';
+  } catch (err) {
+    // Absent is empty; any other error (a filesystem not answering) must not read as "no lines".
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw err;
   }
   try {
     const size = fstatSync(fd).size;

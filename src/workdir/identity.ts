@@ -13,6 +13,10 @@ export const bootId: string = (() => {
 
 export const host: string = hostname();
 
+/** The node as Slurm names it, if under Slurm and different from the host name. */
+export const slurmNode: string | undefined =
+  process.env.SLURMD_NODENAME && process.env.SLURMD_NODENAME !== host ? process.env.SLURMD_NODENAME : undefined;
+
 /** A farmer's id, also its journal's file name: readable, and unique across nodes and restarts. */
 export function newFarmerId(): string {
   const safeHost = host.replace(/[^A-Za-z0-9_.-]/g, '_');

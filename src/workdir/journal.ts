@@ -8,10 +8,14 @@
  */
 
 export type JournalRecord =
-  /** `logs`: where its tasks' output went, when not per-task (see tasklog.ts). */
+  /**
+   * `logs`: where its tasks' output went, when not per-task (see tasklog.ts). `node`: the Slurm
+   * node name, when it differs from what `host` tells (several nodes on one host).
+   */
   | {
       t: 'hello';
       host: string;
+      node?: string;
       boot: string;
       pid: number;
       workers: number;

@@ -6,6 +6,7 @@ import { readRange, rereadSnapshot, type FileSnapshot } from './files.js';
 import { forEachTaskLineRange, journalPath, layout, type Layout } from './layout.js';
 import { TaskState } from './state.js';
 import { bootId, host, pidAlive } from './identity.js';
+import { isUnreachable } from './fs-errors.js';
 
 /** What the journals tell about one farmer. */
 export interface FarmerInfo {
@@ -13,6 +14,8 @@ export interface FarmerInfo {
   id: string;
   index: number;
   host: string;
+  /** Its node: the Slurm node name if it gave one, else its host. */
+  node: string;
   boot: string;
   pid: number;
   workers: number;
@@ -63,7 +66,9 @@ export class Reader {
     let names: string[];
     try {
       names = readdirSync(this.l.journals);
-    } catch {
+    } catch (err) {
+      // Not there yet is fine; not answering is not: claiming blind could hand out a task twice.
+      if (isUnreachable(err)) throw err;
       return;
     }
     const now = Date.now();
@@ -83,6 +88,7 @@ export class Reader {
         id,
         index: this.farmers.size,
         host: '',
+        node: '',
         boot: '',
         pid: 0,
         workers: 0,
@@ -104,6 +110,7 @@ export class Reader {
         case 'hello':
           Object.assign(f, {
             host: r.host,
+            node: r.node ?? r.host,
             boot: r.boot,
             pid: r.pid,
             workers: r.workers,
@@ -130,7 +137,9 @@ export class Reader {
     let fd: number;
     try {
       fd = openSync(journalPath(this.l, id), 'r');
-    } catch {
+    } catch (err) {
+      // Gone (compacted into history) is fine; a filesystem that does not answer is not.
+      if (isUnreachable(err)) throw err;
       return;
     }
     try {

@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { isUnreachable } from './fs-errors.js';
 import { UsageError } from '../util/errors.js';
 import { tasklistBytesProblem } from '../tasklist/parse.js';
 
@@ -36,7 +37,8 @@ export function readTasklist(path: string, whole: boolean): Buffer | undefined {
       closeSync(fd);
     }
   } catch (err) {
-    if (err instanceof UsageError) throw err;
+    // A filesystem that does not answer is no mistake in the input: exit 74, not 2.
+    if (err instanceof UsageError || isUnreachable(err)) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`tasklist ${path} does not exist`);
     if (code === 'EACCES') throw new UsageError(`tasklist ${path} is not readable (permission denied)`);

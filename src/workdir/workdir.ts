@@ -1,4 +1,20 @@
-import { accessSync, constants, existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  accessSync,
+  appendFileSync,
+  constants,
+  existsSync,
+  fstatSync,
+  writeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { countLines } from '../util/count.js';
 import { isUsageError, UsageError } from '../util/errors.js';
@@ -9,11 +25,21 @@ import { checkTasklistBytes, readTasklist, settledTasklist } from './tasklist-fi
 import { checkCommands, checkToprocess, commandProblem, TasklistTexts } from './tasklist-texts.js';
 import { refuseSymlinks, warnIfShared } from './trust.js';
 import { appendNoFollow, createIfAbsent } from '../util/no-follow.js';
-import { appendJsonArray, appendLines, readSnapshot, readTail, writeFileAtomic, type FileSnapshot } from './files.js';
-import { bootId, host, newFarmerId } from './identity.js';
-import { encodeRecords, type JournalRecord } from './journal.js';
+import {
+  appendJsonArray,
+  appendLines,
+  readRange,
+  readSnapshot,
+  readTail,
+  writeFileAtomic,
+  type FileSnapshot,
+} from './files.js';
+import { bootId, host, newFarmerId, slurmNode } from './identity.js';
+import { decodeChunk, encodeRecords, type JournalRecord } from './journal.js';
 import { DIR_MODE, FILE_MODE, formatTaskLine, idsOfTaskLines, journalPath, layout, type Layout } from './layout.js';
+import { isUnreachable } from './fs-errors.js';
 import { withLock } from './lock.js';
+import { recordLockHold } from './lock-stats.js';
 import { appendedSince, readMeta, sha256, writeMeta, type Meta } from './meta.js';
 import { farmerGone, Reader, type FarmerInfo } from './reader.js';
 import { Status } from './state.js';
@@ -67,6 +93,11 @@ export interface SyncRequest {
   want?: number;
   /** Look for lines appended to the tasklist. */
   checkTasklist?: boolean;
+  /**
+   * The completions were sent before, and that sync failed part-way (the workdir became
+   * unreachable): their lines may already be in `finished`/`failed`, so look before appending.
+   */
+  recheck?: boolean;
 }
 
 export interface SyncResult {
@@ -98,6 +129,8 @@ export class Workdir {
   /** The tasklist's commands by id: the only ones this farmer runs. */
   private readonly trusted: TasklistTexts;
   private ownOffset = 0;
+  /** An append to our journal failed: it may have left part of its bytes (see repairOwnJournal). */
+  private ownDirty = false;
   /** Tasks finished/failed before this farmer started (from the files). */
   readonly previous = { finished: 0, failed: 0 };
 
@@ -251,6 +284,7 @@ export class Workdir {
       {
         t: 'hello',
         host,
+        ...(slurmNode ? { node: slurmNode } : {}),
         boot: bootId,
         pid: process.pid,
         workers: this.o.workers,
@@ -264,10 +298,16 @@ export class Workdir {
 
   /** Claims, completions and requeues in one short locked section. */
   async sync(req: SyncRequest): Promise<SyncResult> {
-    return withLock(this.l.lock, this.lockOptions(), () => this.syncLocked(req));
+    return withLock(this.l.lock, this.lockOptions(), () => {
+      const t0 = performance.now();
+      const res = this.syncLocked(req);
+      recordLockHold(performance.now() - t0, res.claims.length);
+      return res;
+    });
   }
 
   private syncLocked(req: SyncRequest): SyncResult {
+    this.repairOwnJournal();
     this.checkOwnJournal();
     this.reader.poll(this.farmerId);
     const st = this.state;
@@ -277,6 +317,7 @@ export class Workdir {
     let finished = '';
     let failed = '';
     const events: string[] = [];
+    const already = req.recheck ? this.recordedIds() : undefined;
 
     for (const c of req.completions ?? []) {
       if (st.ownerOf(c.id) !== me || st.attemptOf(c.id) !== c.attempt) {
@@ -286,7 +327,7 @@ export class Workdir {
       const line = formatTaskLine(c.id, c.task);
       if (c.ok) {
         records.push({ t: 'done', id: c.id, a: c.attempt, s: c.start, e: c.end, w: c.slot });
-        finished += line;
+        if (!already?.has(c.id)) finished += line;
         outcomes.push('done');
       } else {
         const final = st.failsOf(c.id) + 1 > this.o.retries;
@@ -302,7 +343,7 @@ export class Workdir {
           to: c.timedOut,
           final,
         });
-        if (final) failed += line;
+        if (final && !already?.has(c.id)) failed += line;
         outcomes.push(final ? 'failed' : 'retry');
       }
       events.push(this.traceEvent(c, outcomes[outcomes.length - 1]));
@@ -359,6 +400,7 @@ export class Workdir {
 
   /** A heartbeat: an append to our own journal, no lock needed (nobody else writes it). */
   heartbeat(): void {
+    this.repairOwnJournal();
     this.write([{ t: 'hb', ts: Date.now() }]);
   }
 
@@ -383,6 +425,7 @@ export class Workdir {
     await withLock(this.l.lock, this.lockOptions(), () => {
       let stale = false;
       try {
+        this.repairOwnJournal();
         this.checkOwnJournal();
       } catch (err) {
         if (!(err instanceof StaleWorkdirError)) throw err;
@@ -526,8 +569,47 @@ export class Workdir {
   private append(records: JournalRecord[]): void {
     if (records.length === 0) return;
     const text = encodeRecords(records);
-    appendNoFollow(journalPath(this.l, this.farmerId), text, FILE_MODE);
+    try {
+      appendNoFollow(journalPath(this.l, this.farmerId), text, FILE_MODE);
+    } catch (err) {
+      this.ownDirty = true;
+      throw err;
+    }
     this.ownOffset += Buffer.byteLength(text);
+  }
+
+  /**
+   * After a failed append (the filesystem went away mid-write), our journal may hold some of
+   * those records, the last one perhaps torn. Fold in the complete ones (the state must say what
+   * the others will read) and end the torn line, so that our next record is not glued to it.
+   */
+  private repairOwnJournal(): void {
+    if (!this.ownDirty) return;
+    const path = journalPath(this.l, this.farmerId);
+    const fd = openSync(path, 'a+');
+    try {
+      const size = fstatSync(fd).size;
+      if (size > this.ownOffset) {
+        const { records, consumed } = decodeChunk(readRange(fd, this.ownOffset, size));
+        this.reader.apply(this.self, records);
+        if (this.ownOffset + consumed < size) writeSync(fd, '\n');
+        this.ownOffset = fstatSync(fd).size;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    this.ownDirty = false;
+  }
+
+  /** Ids in the tails of `finished` and `failed`: lines a failed sync may have written. */
+  private recordedIds(): Set<number> {
+    const ids = idsOfTaskLines(readTail(this.l.finished, 1 << 20));
+    return new Set([...ids, ...idsOfTaskLines(readTail(this.l.failed, 1 << 20))]);
+  }
+
+  /** The attempts this farmer holds according to the journals (what it should be running). */
+  ownClaims(): Array<{ id: number; attempt: number }> {
+    return [...this.state.claimsOf(this.self.index)].map((id) => ({ id, attempt: this.state.attemptOf(id) }));
   }
 
   private checkOwnJournal(): void {
@@ -607,7 +689,8 @@ function checkWritableDir(dir: string, what: string): void {
     let st;
     try {
       st = statSync(p);
-    } catch {
+    } catch (err) {
+      if (isUnreachable(err)) throw err;
       const parent = dirname(p);
       if (parent === p) throw new UsageError(`${what} ${dir} cannot be created`);
       p = parent;

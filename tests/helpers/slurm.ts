@@ -80,11 +80,11 @@ interface RunResult {
   stderr: string;
 }
 
-function run(args: string[], timeoutMs: number): Promise<RunResult> {
+function run(args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('bash', [CLUSTER_SH, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: cleanEnv(process.env),
+      env: { ...cleanEnv(process.env), ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -121,16 +121,21 @@ function cleanEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 /**
  * Starts a fresh cluster in a new temp directory (well under a second here;
  * allow ~60 s in a beforeAll for slow CI hosts). Rejects with the daemons'
- * logs in the message if it does not come up.
+ * logs in the message if it does not come up. `gluster`: every node mounts that
+ * volume at that path with a client of its own (SLURM_TEST_GLUSTER).
  */
-export async function startCluster(): Promise<SlurmCluster> {
+export async function startCluster(
+  options: { gluster?: { volume: string; path: string } } = {},
+): Promise<SlurmCluster> {
   const reason = slurmAvailable();
   if (reason) throw new Error(`cannot start a Slurm test cluster: ${reason}`);
 
   // The munge socket lives in dir and a unix socket path has at most 107 bytes.
   const base = tmpdir().length <= 40 ? tmpdir() : '/tmp';
   const dir = await mkdtemp(path.join(base, 'tf-slurm-'));
-  const started = await run(['start', dir], 120_000);
+  // Each node with its own GlusterFS client of this volume at this path (see cluster.sh).
+  const env = options.gluster ? { SLURM_TEST_GLUSTER: `${options.gluster.volume}:${options.gluster.path}` } : {};
+  const started = await run(['start', dir], 120_000, env);
   const last = started.stdout.trim().split('\n').pop() ?? '';
   const match = /^export SLURM_CONF=(.+)$/.exec(last);
   if (started.code !== 0 || !match) {

@@ -19,6 +19,11 @@
 #   SLURM_TEST_TIMEOUT    seconds `start` waits for the nodes to be idle (default 60).
 #   SLURM_TEST_HOST       SlurmctldHost/NodeHostname (default localhost, see below).
 #   SLURM_TEST_SBIN       where to look first for munged/slurmctld/slurmd.
+#   SLURM_TEST_GLUSTER    VOLUME:PATH (e.g. from tests/gluster/cluster.sh): each slurmd runs in
+#                         its own mount namespace (unshare -m --propagation private) with its
+#                         own GlusterFS client mounting localhost:/VOLUME at PATH, so the three
+#                         nodes see one volume at one path through three clients, each with its
+#                         own caches, as real nodes do. Unset: the nodes share this host's mounts.
 #
 # Must run as root: slurmd has to become the job's user (SlurmUser=root too).
 #
@@ -294,6 +299,29 @@ EOF
   } >"$conf"
 }
 
+# slurmd of node $2 in a mount namespace of its own, with its own GlusterFS client at PATH. The
+# namespace lives as long as a process in it does: slurmd (and its job steps) and the client,
+# whose pid goes to DIR/gluster-client.NODE.pid for stop_cluster.
+start_slurmd_with_mount() {
+  local slurmd=$1 n=$2 volume=${SLURM_TEST_GLUSTER%%:*} path=${SLURM_TEST_GLUSTER#*:}
+  [[ -d $path ]] || fail "SLURM_TEST_GLUSTER: $path is not a directory"
+  unshare -m --propagation private bash -c '
+    set -e
+    volume=$1 path=$2 pidfile=$3 slurmd=$4 node=$5 conf=$6
+    # The host may mount the volume at PATH too: detach our private copy of that mount first
+    # (mount.glusterfs refuses a path /proc/mounts lists), so that this node has its own client.
+    umount -l "$path" 2>/dev/null || true
+    mount -t glusterfs "localhost:/$volume" "$path"
+    me=$(readlink /proc/self/ns/mnt)
+    # The client serving PATH in this namespace (the host may run one for the same PATH).
+    for p in $(pgrep -f -- "--volfile-id=/$volume $path\$" || true); do
+      [[ $(readlink "/proc/$p/ns/mnt" 2>/dev/null) == "$me" ]] && echo "$p" >"$pidfile"
+    done
+    [[ -s $pidfile ]] || { echo "no glusterfs client found for $path" >&2; exit 1; }
+    exec "$slurmd" -N "$node" -f "$conf"
+  ' bash "$volume" "$path" "$dir/gluster-client.$n.pid" "$slurmd" "$n" "$conf"
+}
+
 start_cluster() {
   local munged slurmctld slurmd sinfo base cpus host timeout n i
   munged=$(find_bin munged)
@@ -350,7 +378,11 @@ start_cluster() {
   sleep 0.1
   pid_alive "$(read_pid "$dir/slurmctld.pid")" || fail "slurmctld died at start"
   for n in "${nodes[@]}"; do
-    "$slurmd" -N "$n" -f "$conf" || fail "slurmd $n failed to start"
+    if [[ -n ${SLURM_TEST_GLUSTER:-} ]]; then
+      start_slurmd_with_mount "$slurmd" "$n" || fail "slurmd $n with its own GlusterFS mount failed to start"
+    else
+      "$slurmd" -N "$n" -f "$conf" || fail "slurmd $n failed to start"
+    fi
   done
   for n in "${nodes[@]}"; do
     wait_for_file "$dir/slurmd.$n.pid" 50 || fail "slurmd $n wrote no pid file"
@@ -427,6 +459,14 @@ stop_cluster() {
   for f in $(pidfiles); do rm -f "$f"; done
   # 3. slurmstepd and job processes survive their slurmd: kill them.
   kill_strays all
+  # 4. The nodes' own GlusterFS clients (SLURM_TEST_GLUSTER): their mounts go with their
+  #    namespaces once nothing else lives in them.
+  for f in "$dir"/gluster-client.*.pid; do
+    [[ -s $f ]] || continue
+    pid=$(read_pid "$f")
+    pid_alive "$pid" && kill -TERM "$pid" 2>/dev/null
+    rm -f "$f"
+  done
   return 0
 }
 

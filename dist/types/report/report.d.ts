@@ -1,4 +1,5 @@
 import { type Folded, type Spans, type TaskOutcome } from './fold.js';
+import { type FsInfo } from '../workdir/fstype.js';
 export type { TaskOutcome, Spans } from './fold.js';
 /** One task: its outcome and its last attempt (or, while running, its current claim). */
 export interface ReportTask {
@@ -69,6 +70,8 @@ export interface Report {
     version: 1;
     generated: string;
     workdir: string;
+    /** The workdir's filesystem as the report's reader sees it. */
+    filesystem: FsInfo;
     counts: {
         total: number;
         finished: number;

@@ -1,3 +1,4 @@
+import { type FsInfo } from '../workdir/fstype.js';
 import { type ReportFailure, type ReportTask } from './report.js';
 export interface FarmerStatus {
     id: string;
@@ -15,6 +16,8 @@ export interface FarmerStatus {
 }
 export interface StatusSnapshot {
     workdir: string;
+    /** The workdir's filesystem as this reader sees it (the same for every node on a shared one). */
+    filesystem: FsInfo;
     total: number;
     toProcess: number;
     /** Tasks running now (estimated per farmer: its claims, up to one per worker). */

@@ -1,6 +1,8 @@
 /** This machine's boot id: two farmers with the same one share a kernel, so a pid check is meaningful. */
 export declare const bootId: string;
 export declare const host: string;
+/** The node as Slurm names it, if under Slurm and different from the host name. */
+export declare const slurmNode: string | undefined;
 /** A farmer's id, also its journal's file name: readable, and unique across nodes and restarts. */
 export declare function newFarmerId(): string;
 /** False only when the process certainly does not exist (or is a zombie nobody reaped yet). */

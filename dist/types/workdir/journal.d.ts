@@ -7,10 +7,14 @@
  * a reader meets them (see state.ts). A torn last line (writer killed mid-write) is ignored.
  */
 export type JournalRecord = 
-/** `logs`: where its tasks' output went, when not per-task (see tasklog.ts). */
+/**
+ * `logs`: where its tasks' output went, when not per-task (see tasklog.ts). `node`: the Slurm
+ * node name, when it differs from what `host` tells (several nodes on one host).
+ */
 {
     t: 'hello';
     host: string;
+    node?: string;
     boot: string;
     pid: number;
     workers: number;

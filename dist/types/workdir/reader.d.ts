@@ -8,6 +8,8 @@ export interface FarmerInfo {
     id: string;
     index: number;
     host: string;
+    /** Its node: the Slurm node name if it gave one, else its host. */
+    node: string;
     boot: string;
     pid: number;
     workers: number;

@@ -49,6 +49,11 @@ export interface SyncRequest {
     want?: number;
     /** Look for lines appended to the tasklist. */
     checkTasklist?: boolean;
+    /**
+     * The completions were sent before, and that sync failed part-way (the workdir became
+     * unreachable): their lines may already be in `finished`/`failed`, so look before appending.
+     */
+    recheck?: boolean;
 }
 export interface SyncResult {
     claims: Claim[];
@@ -73,6 +78,8 @@ export declare class Workdir {
     /** The tasklist's commands by id: the only ones this farmer runs. */
     private readonly trusted;
     private ownOffset;
+    /** An append to our journal failed: it may have left part of its bytes (see repairOwnJournal). */
+    private ownDirty;
     /** Tasks finished/failed before this farmer started (from the files). */
     readonly previous: {
         finished: number;
@@ -149,6 +156,19 @@ export declare class Workdir {
     /** Appends our records to our journal and folds them into our state. */
     private write;
     private append;
+    /**
+     * After a failed append (the filesystem went away mid-write), our journal may hold some of
+     * those records, the last one perhaps torn. Fold in the complete ones (the state must say what
+     * the others will read) and end the torn line, so that our next record is not glued to it.
+     */
+    private repairOwnJournal;
+    /** Ids in the tails of `finished` and `failed`: lines a failed sync may have written. */
+    private recordedIds;
+    /** The attempts this farmer holds according to the journals (what it should be running). */
+    ownClaims(): Array<{
+        id: number;
+        attempt: number;
+    }>;
     private checkOwnJournal;
     private traceEvent;
     /** A sample of the counter tracks under this farmer: its running tasks, and the workdir's. O(1). */

@@ -1,0 +1,5 @@
+export declare function recordLockHold(ms: number, claimed: number): void;
+export declare function lockStats(): {
+    holdMs: number[];
+    claims: number[];
+};
