@@ -16,15 +16,6 @@ const UNIT = [
 ];
 
 export default defineConfig({
-  // src/runners/launcher.pl is imported as text, as the esbuild build does (scripts/build.mjs).
-  plugins: [
-    {
-      name: 'text-files',
-      transform(code, id) {
-        if (id.endsWith('.pl')) return { code: `export default ${JSON.stringify(code)};`, map: null };
-      },
-    },
-  ],
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-C6KMRD7Y.js";
+} from "./chunks/chunk-UAMUZXP6.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -20,7 +20,7 @@ import {
   readOutput,
   renderMarkdownSummary,
   workerFiles
-} from "./chunks/chunk-SLJHOEOM.js";
+} from "./chunks/chunk-3HFZUJUB.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   writeFileAtomic
@@ -32,7 +32,7 @@ import {
 } from "./chunks/chunk-4GSG2RMJ.js";
 import "./chunks/chunk-D3XK7U5S.js";
 import "./chunks/chunk-5UQ4L4UB.js";
-import "./chunks/chunk-QHZM5ERJ.js";
+import "./chunks/chunk-T4NJYJET.js";
 import {
   UsageError,
   isUsageError,

@@ -23,7 +23,7 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-SLJHOEOM.js";
+} from "./chunks/chunk-3HFZUJUB.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   idsOfTaskLines,
@@ -44,7 +44,7 @@ import {
 } from "./chunks/chunk-4GSG2RMJ.js";
 import "./chunks/chunk-D3XK7U5S.js";
 import "./chunks/chunk-5UQ4L4UB.js";
-import "./chunks/chunk-QHZM5ERJ.js";
+import "./chunks/chunk-T4NJYJET.js";
 import {
   UsageError,
   isUsageError,

@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-C6KMRD7Y.js";
+} from "./chunks/chunk-UAMUZXP6.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-SLJHOEOM.js";
+} from "./chunks/chunk-3HFZUJUB.js";
 import "./chunks/chunk-EDVIATQW.js";
 import "./chunks/chunk-H7OBZTOH.js";
 import "./chunks/chunk-6XEX5UTC.js";
@@ -17,7 +17,7 @@ import {
 import "./chunks/chunk-4GSG2RMJ.js";
 import "./chunks/chunk-D3XK7U5S.js";
 import "./chunks/chunk-5UQ4L4UB.js";
-import "./chunks/chunk-QHZM5ERJ.js";
+import "./chunks/chunk-T4NJYJET.js";
 import {
   UsageError
 } from "./chunks/chunk-VRDWDH7S.js";

@@ -12,6 +12,17 @@ const entries = {
   lib: 'src/index.ts',
 };
 
+/** Replaces src/runners/launcher-source.ts (which reads launcher.pl at run time) by its text. */
+const inlineLauncher = {
+  name: 'inline-launcher',
+  setup(b) {
+    b.onLoad({ filter: /[/\\]launcher-source\.ts$/ }, async (args) => {
+      const text = await readFile(args.path.replace(/launcher-source\.ts$/, 'launcher.pl'), 'utf8');
+      return { contents: `export default ${JSON.stringify(text)};`, loader: 'js' };
+    });
+  },
+};
+
 // TASKFARMER_BUILD_OUTDIR=DIR builds into DIR and leaves dist/ alone (the test that dist/ is current).
 const target = process.env.TASKFARMER_BUILD_OUTDIR;
 const out = target || `dist.tmp-${process.pid}`;
@@ -34,8 +45,8 @@ const { metafile } = await build({
   // format the upload never uses; bundled, it would be 0.5 MB of dead chunk.
   external: ['apache-arrow'],
   // The task launcher is a Perl program kept as its own file (src/runners/launcher.pl), so that
-  // `perl -c` and editors see it; it is bundled as a string.
-  loader: { '.pl': 'text' },
+  // `perl -c` and editors see it; from source it is read at run time, bundled it is a string.
+  plugins: [inlineLauncher],
   logLevel: 'warning',
   metafile: true,
   // Some CommonJS dependencies call require() on Node built-ins; an ESM bundle needs one.

@@ -18,7 +18,7 @@ export function emitTypes(outDir) {
     outDir,
     newLine: ts.NewLineKind.LineFeed,
   };
-  const program = ts.createProgram(['src/index.ts', 'src/text-modules.d.ts'], options);
+  const program = ts.createProgram(['src/index.ts'], options);
   const result = program.emit();
   const errors = ts.getPreEmitDiagnostics(program).concat(result.diagnostics);
   if (errors.length > 0) {

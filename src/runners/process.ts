@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { FARMER_SIGNALS } from '../util/signals.js';
 import type { LogTarget } from '../workdir/tasklog.js';
-import LAUNCHER from './launcher.pl';
+import LAUNCHER from './launcher-source.js';
 import { killTree, type CpuBinding, type ExitInfo, type Launched, type Launcher } from './launcher.js';
 import type { RunSpec } from './types.js';
 
