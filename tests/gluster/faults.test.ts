@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sleep, tempDir, waitFor } from '../helpers/cli.js';
+import { ids, sleep, tempDir, waitFor } from '../helpers/cli.js';
 import { glusterAvailable, startGluster, type GlusterCluster } from '../helpers/gluster.js';
 import { checkExactlyOnce, counts, lines, openClaimsOf, range } from '../faults/helpers.js';
 import { farmerOn, sharedDir, sharedTasks, type Shared } from './farms.js';
@@ -100,7 +100,7 @@ describe.skipIf(skip)('faults of farmers on several GlusterFS clients', () => {
     await g.restart();
   }, 300_000);
 
-  it('the brick goes away and comes back: farmers wait, say so, and finish every task once', async () => {
+  it('the brick goes away and comes back: farmers wait, say so, and record every task once', async () => {
     const d = sharedDir(g, 'brick');
     sharedTasks(
       d,
@@ -113,12 +113,20 @@ describe.skipIf(skip)('faults of farmers on several GlusterFS clients', () => {
     await sleep(4_000);
     await g.startBrick();
     const results = await Promise.all(farmers.map((f) => f.done));
+    const w = wd(d, 0);
+    // Tasks running when the brick died have their stdout on it: they may fail (docs/hpc.md,
+    // "not guaranteed"), at most one per worker. Every other task finishes; none is lost or twice.
+    const failed = ids(join(w, 'failed'));
+    expect(failed.length, `failed: ${failed.join(',')}`).toBeLessThanOrEqual(4);
     for (const r of results) {
-      expect(r.code, r.stderr).toBe(0);
+      expect([0, 1], r.stderr).toContain(r.code);
+      if (r.code === 1) expect(failed.length).toBeGreaterThan(0);
       expect(r.stderr).toMatch(/workdir .* is not answering \(ENOTCONN.*waiting up to 2m00s \(--fs-wait\)/);
       expect(r.stderr).toMatch(/answers again after/);
     }
-    expect(checkExactlyOnce(wd(d, 0), 60)).toBe('');
+    const recorded = [...ids(join(w, 'finished')), ...failed].sort((a, b) => a - b);
+    expect(recorded).toEqual(range(60));
+    expect(ids(join(w, 'toprocess'))).toEqual([]);
   }, 300_000);
 
   it('a brick away longer than --fs-wait: farmers exit 74 with one line; the next run finishes every task once', async () => {
