@@ -1,19 +1,16 @@
 import {
   closeSync,
   accessSync,
-  appendFileSync,
   constants,
   existsSync,
   fstatSync,
   writeSync,
-  mkdirSync,
   openSync,
   readFileSync,
   readdirSync,
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { countLines } from '../util/count.js';
