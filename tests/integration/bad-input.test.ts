@@ -3,20 +3,7 @@ import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { CLI, ids, runCli, tempDir, writeTasks } from '../helpers/cli.js';
-
-/** Every file under a directory with its bytes: to prove a failed run changed nothing. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[p] = readFileSync(p, 'latin1');
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out;
-}
+import { snapshot } from '../helpers/snapshot.js';
 
 async function expectUsageError(args: string[], pattern: RegExp) {
   const r = await runCli(args);

@@ -1,21 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ids, runCli, startCli, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
-
-/** Every file under a directory with its bytes: to prove a refused requeue changed nothing. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[p] = readFileSync(p, 'latin1');
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out;
-}
+import { snapshot } from '../helpers/snapshot.js';
 
 /** A finished farm with tasks 1 and 3 failed; `ok` makes them succeed next time. */
 async function failedFarm() {
