@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-XLEBBBZU.js";
+} from "./chunks/chunk-GBPOOMIH.js";
 import {
   collectReport,
   farm,
@@ -12,14 +12,14 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-YSUUZHBK.js";
+} from "./chunks/chunk-SVUN7FN5.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,
   configFiles,
   isUsageError,
   oneLine
-} from "./chunks/chunk-PUEK53PI.js";
+} from "./chunks/chunk-N6JARWRZ.js";
 import {
   __commonJS,
   __require,
@@ -5084,10 +5084,10 @@ async function main(argv) {
   const cmd = parseArgs(argv, package_default.version, (s) => process.stdout.write(s));
   if (cmd.kind === "exit") return cmd.code;
   if (cmd.kind === "report") return runReport(cmd.args);
-  if (cmd.kind === "config") return (await import("./chunks/config-command-NQPTBMTU.js")).runConfig(cmd.args, out);
+  if (cmd.kind === "config") return (await import("./chunks/config-command-U4SNYXID.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
   const files = configFiles({ file: cmd.config });
-  const { runners, handlers } = files.length ? (await import("./chunks/load-XYSQNRCB.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {} };
+  const { runners, handlers } = files.length ? (await import("./chunks/load-RZIG2QI5.js")).loadConfig({ file: cmd.config }, files) : { runners: {}, handlers: {} };
   const progress = startProgress({ quiet: cmd.quiet });
   const printer = eventPrinter(cmd.verbose, cmd.quiet);
   const onEvent = (e) => (progress.event(e), printer(e));

@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-YSUUZHBK.js";
+} from "./chunks/chunk-SVUN7FN5.js";
 import {
   debug,
   endGroup,
@@ -27,7 +27,7 @@ import {
   loadConfig,
   require__,
   require_dist
-} from "./chunks/chunk-3LJL7KY4.js";
+} from "./chunks/chunk-CGMDF3CT.js";
 import {
   UsageError,
   isUsageError,
@@ -35,7 +35,7 @@ import {
   oneLine,
   resolveHandler,
   resolveRunner
-} from "./chunks/chunk-PUEK53PI.js";
+} from "./chunks/chunk-N6JARWRZ.js";
 import {
   __toESM
 } from "./chunks/chunk-CFRLDQD2.js";

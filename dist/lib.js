@@ -2,19 +2,19 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-XLEBBBZU.js";
+} from "./chunks/chunk-GBPOOMIH.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-YSUUZHBK.js";
+} from "./chunks/chunk-SVUN7FN5.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig
-} from "./chunks/chunk-3LJL7KY4.js";
+} from "./chunks/chunk-CGMDF3CT.js";
 import {
   UsageError
-} from "./chunks/chunk-PUEK53PI.js";
+} from "./chunks/chunk-N6JARWRZ.js";
 import "./chunks/chunk-CFRLDQD2.js";
 export {
   UsageError,

@@ -7,6 +7,7 @@ import { SlotLauncher, type ExitInfo, type Launched } from '../runners/process.j
 import type { Runner, TaskContext } from '../runners/types.js';
 import { isUsageError, oneLine } from '../util/errors.js';
 import { StaleWorkdirError, Workdir, type Claim, type Completion, type WorkdirOptions } from '../workdir/workdir.js';
+import { LockWaitAborted } from '../workdir/lock.js';
 import type { ExitCode, FarmEvent, FarmOptions, FarmResult, StopReason } from './options.js';
 
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGUSR1'];
@@ -14,6 +15,8 @@ const DRAIN_SIGNAL: NodeJS.Signals = 'SIGUSR2';
 const OUR_SIGNALS = new Set<string>([...STOP_SIGNALS, DRAIN_SIGNAL]);
 /** How long a task killed by one of our signals waits for the farmer's own copy (see startTask). */
 const SIGNAL_GRACE_MS = 250;
+/** After a stop, how long the farmer still waits for a held workdir lock before recording only its own stop. */
+const STOP_LOCK_WAIT_MS = 1_000;
 
 interface Running {
   claim: Claim;
@@ -52,6 +55,12 @@ class Farm {
   private finishing = false;
   private fatal: Error | undefined;
   private checkTasklist = false;
+  /** Set on the way to a natural end: the tasklist was checked once more for appended lines. */
+  private finalCheck = false;
+  /** Ends waits for the workdir lock when a stop comes (a stalled holder must not delay it). */
+  private readonly lockAbort = new AbortController();
+  /** A stop found the lock held: what is left is recorded by close(), without waiting long. */
+  private lockBusy = false;
   /** Claimed, not yet started: short tasks are claimed ahead so the lock is taken per batch, not per task. */
   private queue: Claim[] = [];
   /** Recent mean task duration (ms), to decide whether claiming ahead pays. */
@@ -97,12 +106,15 @@ class Farm {
       lockStale: o.lockStale,
       workers: o.workers,
       warn: (message) => this.emit({ type: 'warning', message }),
+      signal: this.lockAbort.signal,
     };
     try {
       this.wd = await Workdir.open(this.wdOptions);
     } catch (err) {
       this.removeSignals();
       if (isUsageError(err)) throw err;
+      // Stopped while waiting for the lock to start: nothing was claimed or written.
+      if (err instanceof LockWaitAborted) return stoppedBeforeStart(dir, this.stopReason, Date.now() - this.started);
       // Disk full, read-only, over quota: nothing could be recorded. Exit 74, as when it happens mid-run.
       return unwritable(dir, err as Error, Date.now() - this.started);
     }
@@ -168,15 +180,24 @@ class Farm {
     const checkTasklist = this.checkTasklist;
     this.checkTasklist = false;
     try {
-      if (this.wd && (completions.length || stopped.length || want > 0)) {
+      if (this.lockBusy && this.stopReason) {
+        // Left for close(), which does not wait long for the lock.
+        this.completions.unshift(...completions);
+        this.stoppedAttempts.unshift(...stopped);
+      } else if (this.wd && (completions.length || stopped.length || want > 0)) {
         const res = await this.wd.sync({ completions, stopped, want, checkTasklist });
         res.outcomes.forEach((outcome, i) => this.reportEnd(completions[i], outcome));
         this.queue.push(...res.claims);
+        if (res.claims.length) this.finalCheck = false;
         this.fillSlots();
       }
     } catch (err) {
       // The completions were not recorded: they stay claimed and are requeued on close or by lease.
-      if (err instanceof StaleWorkdirError && !this.stopReason && !this.draining) await this.rejoin(err);
+      if (err instanceof LockWaitAborted) {
+        this.lockBusy = true;
+        this.completions.unshift(...completions);
+        this.stoppedAttempts.unshift(...stopped);
+      } else if (err instanceof StaleWorkdirError && !this.stopReason && !this.draining) await this.rejoin(err);
       else this.fail(err as Error);
     }
     this.syncing = false;
@@ -231,10 +252,21 @@ class Farm {
   }
 
   private shouldFinish(): boolean {
-    if (this.running() > 0 || this.queue.length || this.completions.length || this.stoppedAttempts.length) return false;
+    if (this.running() > 0 || this.queue.length) return false;
+    if (this.lockBusy && this.stopReason) return true;
+    if (this.completions.length || this.stoppedAttempts.length) return false;
     if (this.stopReason || this.draining || this.fatal) return true;
     const st = this.wd.state;
-    return st.count.pending === 0 && !this.wd.othersHoldClaims();
+    if (st.count.pending > 0 || this.wd.othersHoldClaims()) return false;
+    // Lines appended to the tasklist in the last moments (since the last 2-second check) are
+    // tasks of this farm too: look once more before calling it done.
+    if (!this.finalCheck) {
+      this.finalCheck = true;
+      this.checkTasklist = true;
+      this.syncAgain = true;
+      return false;
+    }
+    return true;
   }
 
   private startTask(claim: Claim): void {
@@ -372,6 +404,7 @@ class Farm {
       return;
     }
     this.stopReason = reason;
+    this.lockAbort.abort();
     if (!this.wd) return;
     for (const c of this.queue.splice(0)) this.stoppedAttempts.push({ id: c.id, attempt: c.attempt });
     this.emit({ type: 'stopping', reason });
@@ -436,7 +469,12 @@ class Farm {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     try {
-      await this.wd.close(this.stoppedAttempts.splice(0));
+      const completions = this.completions.splice(0);
+      const outcomes = await this.wd.close(
+        { completions, stopped: this.stoppedAttempts.splice(0) },
+        this.stopReason ? STOP_LOCK_WAIT_MS : undefined,
+      );
+      outcomes.forEach((outcome, i) => this.reportEnd(completions[i], outcome));
     } catch (err) {
       if (!this.fatal) this.fatal = err as Error;
     }
@@ -487,6 +525,10 @@ class Farm {
 /** The error of a workdir that cannot be written; system errors (ENOSPC, EROFS…) name no file, so we do. */
 function workdirError(dir: string, err: Error): string {
   return (err as NodeJS.ErrnoException).code ? `cannot record state in workdir ${dir}: ${oneLine(err)}` : oneLine(err);
+}
+
+function stoppedBeforeStart(dir: string, reason: StopReason | undefined, durationMs: number): FarmResult {
+  return { ...unwritable(dir, new Error(''), durationMs), exitCode: 75, stopReason: reason, error: undefined };
 }
 
 function unwritable(dir: string, err: Error, durationMs: number): FarmResult {

@@ -7,11 +7,13 @@ import {
   readFileSync,
   readSync,
   renameSync,
+  rmSync,
   statSync,
   writeSync,
   type Stats,
 } from 'node:fs';
 import { FILE_MODE } from './layout.js';
+import { NO_FENCE, type Fence } from './fence.js';
 
 /**
  * Appends whole lines to a shared file (finished, failed). Called under the workdir lock. If a
@@ -19,10 +21,12 @@ import { FILE_MODE } from './layout.js';
  * Open/append/close on every call: on NFS, close-to-open consistency is what makes the next
  * lock holder see these bytes.
  */
-export function appendLines(path: string, text: string): void {
+export function appendLines(path: string, text: string, fence: Fence = NO_FENCE): void {
   if (text.length === 0) return;
   const fd = openSync(path, 'a+', FILE_MODE);
   try {
+    // The open may have blocked (a hung NFS server, a stopped process): is the lock still ours?
+    fence.check();
     const size = fstatSync(fd).size;
     if (size > 0) {
       const end = endOfLastLine(fd, size);
@@ -32,6 +36,19 @@ export function appendLines(path: string, text: string): void {
   } finally {
     closeSync(fd);
   }
+  fence.check(true);
+}
+
+/** Appends to a file only its writer appends to (a journal): no torn-tail repair needed. */
+export function appendOwn(path: string, text: string, fence: Fence = NO_FENCE): void {
+  const fd = openSync(path, 'a', FILE_MODE);
+  try {
+    fence.check();
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  fence.check(true);
 }
 
 /** Byte length of the file up to and including its last newline. */
@@ -80,7 +97,7 @@ export function readTail(path: string, max: number): string {
 }
 
 /** Replaces a file atomically: write a temp file, fsync it, rename it over the old one. */
-export function writeFileAtomic(path: string, chunks: Iterable<string>): void {
+export function writeFileAtomic(path: string, chunks: Iterable<string>, fence: Fence = NO_FENCE): void {
   const tmp = `${path}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w', FILE_MODE);
   try {
@@ -97,17 +114,25 @@ export function writeFileAtomic(path: string, chunks: Iterable<string>): void {
   } finally {
     closeSync(fd);
   }
+  try {
+    fence.check();
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
   renameSync(tmp, path);
+  fence.check(true);
 }
 
 /**
  * Appends Chrome trace events to a JSON array file in O(1): the closing `]` is overwritten, so
  * the file stays a valid array after every call (PyTaskFarmer rewrites the whole file instead).
  */
-export function appendJsonArray(path: string, items: string[]): void {
+export function appendJsonArray(path: string, items: string[], fence: Fence = NO_FENCE): void {
   if (items.length === 0) return;
   const fd = openSync(path, 'a+', FILE_MODE);
   try {
+    fence.check();
     const size = fstatSync(fd).size;
     // Find where the array's content ends: just before the final `]` (or a torn tail).
     const tail = readRange(fd, Math.max(0, size - 4096), size).toString('latin1');
@@ -137,6 +162,7 @@ export function appendJsonArray(path: string, items: string[]): void {
   } finally {
     closeSync(fd);
   }
+  fence.check(true);
 }
 
 /** A file's bytes and which version of the file they are (inode, size, mtime). */
