@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-GBPOOMIH.js";
+} from "./chunks/chunk-A4JX7NQA.js";
 import {
   collectReport,
   farm,
@@ -12,7 +12,7 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-SVUN7FN5.js";
+} from "./chunks/chunk-AX6VLSYG.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,

@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-SVUN7FN5.js";
+} from "./chunks/chunk-AX6VLSYG.js";
 import {
   debug,
   endGroup,

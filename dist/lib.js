@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-GBPOOMIH.js";
+} from "./chunks/chunk-A4JX7NQA.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-SVUN7FN5.js";
+} from "./chunks/chunk-AX6VLSYG.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig

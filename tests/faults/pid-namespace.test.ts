@@ -16,13 +16,13 @@ const why = probe.status === 0 ? '' : `unshare --pid --fork --mount-proc does no
 if (why) console.warn(`skipping the pid-namespace test: ${why}`);
 
 /**
- * Runs the CLI in a new pid namespace. With `high`, the farmer gets a pid above 300 there (300
- * processes ran first), else pid 1: a pid the other farmer's namespace does not have, and one
- * it has (its own first process), as happens between containers.
+ * Runs the CLI in a new pid namespace. With `high`, the farmer gets pid 5001 there (the
+ * namespace's next pid is set first), else pid 1: a pid the other farmer's namespace does not
+ * have, and one it has (its own first process), as happens between containers.
  */
 function inNamespace(args: string[], high: boolean): Promise<RunResult> {
   const cmd = [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(' ');
-  const burn = 'i=0; while [ $i -lt 300 ]; do /bin/true; i=$((i+1)); done';
+  const burn = 'echo 5000 > /proc/sys/kernel/ns_last_pid';
   const child = spawn(
     'unshare',
     ['--pid', '--fork', '--mount-proc', 'sh', '-c', high ? `${burn}; ${cmd}; exit $?` : `exec ${cmd}`],
