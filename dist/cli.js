@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-A4JX7NQA.js";
+} from "./chunks/chunk-UTU6OY6Q.js";
 import {
   collectReport,
   farm,
@@ -12,7 +12,7 @@ import {
   parseDuration,
   renderMarkdownSummary,
   writeFileAtomic
-} from "./chunks/chunk-AX6VLSYG.js";
+} from "./chunks/chunk-PJSABOCK.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   UsageError,

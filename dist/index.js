@@ -7,7 +7,7 @@ import {
   logTail,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-AX6VLSYG.js";
+} from "./chunks/chunk-PJSABOCK.js";
 import {
   debug,
   endGroup,

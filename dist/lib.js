@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-A4JX7NQA.js";
+} from "./chunks/chunk-UTU6OY6Q.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-AX6VLSYG.js";
+} from "./chunks/chunk-PJSABOCK.js";
 import "./chunks/chunk-BWQM4W4J.js";
 import {
   loadConfig

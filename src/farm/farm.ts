@@ -8,6 +8,7 @@ import type { Runner, TaskContext } from '../runners/types.js';
 import { isUsageError, oneLine } from '../util/errors.js';
 import { StaleWorkdirError, Workdir, type Claim, type Completion, type WorkdirOptions } from '../workdir/workdir.js';
 import { LockWaitAborted } from '../workdir/lock.js';
+import { holdPyTaskFarmerLocks, pyTaskFarmerLocks, type PyLock } from '../workdir/pylock.js';
 import type { ExitCode, FarmEvent, FarmOptions, FarmResult, StopReason } from './options.js';
 
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGUSR1'];
@@ -61,6 +62,8 @@ class Farm {
   private readonly lockAbort = new AbortController();
   /** A stop found the lock held: what is left is recorded by close(), without waiting long. */
   private lockBusy = false;
+  /** PyTaskFarmer's flock, held while we run so that a PyTaskFarmer on this workdir waits. */
+  private pyLock: PyLock | undefined;
   /** Claimed, not yet started: short tasks are claimed ahead so the lock is taken per batch, not per task. */
   private queue: Claim[] = [];
   /** Recent mean task duration (ms), to decide whether claiming ahead pays. */
@@ -118,6 +121,7 @@ class Farm {
       // Disk full, read-only, over quota: nothing could be recorded. Exit 74, as when it happens mid-run.
       return unwritable(dir, err as Error, Date.now() - this.started);
     }
+    await this.holdPyLock();
     const st = this.wd.state;
     this.emit({
       type: 'started',
@@ -147,6 +151,23 @@ class Farm {
     this.requestSync();
     await done;
     return this.result();
+  }
+
+  private async holdPyLock(): Promise<void> {
+    const paths = pyTaskFarmerLocks(this.wd.l.dir);
+    this.pyLock = holdPyTaskFarmerLocks(paths);
+    let timer: NodeJS.Timeout | undefined;
+    const held = await Promise.race([
+      this.pyLock.ready,
+      new Promise<number>((r) => (timer = setTimeout(() => r(-1), 2_000))),
+    ]);
+    clearTimeout(timer);
+    if (held === -1) {
+      this.emit({
+        type: 'warning',
+        message: `${paths.join(' or ')} stays locked: is a PyTaskFarmer running on this workdir? Stop it: the two must not run together`,
+      });
+    }
   }
 
   private emit(e: FarmEvent): void {
@@ -479,6 +500,7 @@ class Farm {
       if (!this.fatal) this.fatal = err as Error;
     }
     for (const l of this.launchers) l.close();
+    this.pyLock?.release();
     this.removeSignals();
     this.resolveDone();
   }
