@@ -2,14 +2,14 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-C6KMRD7Y.js";
+} from "./chunks/chunk-UAOCWACI.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-SLJHOEOM.js";
+} from "./chunks/chunk-6TKHLSCJ.js";
 import "./chunks/chunk-EDVIATQW.js";
-import "./chunks/chunk-H7OBZTOH.js";
+import "./chunks/chunk-SP7TJAVJ.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig

@@ -14,7 +14,10 @@ function executedOnce(record: string, n: number): string {
   const ran = counts(record);
   const twice = [...ran].filter(([, c]) => c > 1).map(([id]) => id);
   const never = range(n).filter((id) => !ran.has(id));
-  return [twice.length ? `ran twice: ${twice.join(',')}` : '', never.length ? `never ran: ${never.slice(0, 20)}` : '']
+  return [
+    twice.length ? `ran twice: ${twice.join(',')}` : '',
+    never.length ? `never ran: ${never.slice(0, 20).join(',')}` : '',
+  ]
     .filter(Boolean)
     .join('; ');
 }
