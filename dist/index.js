@@ -23,14 +23,14 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-3HFZUJUB.js";
+} from "./chunks/chunk-OSA5EZPQ.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   idsOfTaskLines,
   isTaskLine,
   layout,
   writeFileAtomic
-} from "./chunks/chunk-H7OBZTOH.js";
+} from "./chunks/chunk-SP7TJAVJ.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig,

@@ -2,14 +2,14 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-UAMUZXP6.js";
+} from "./chunks/chunk-BTRM3BMW.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-3HFZUJUB.js";
+} from "./chunks/chunk-OSA5EZPQ.js";
 import "./chunks/chunk-EDVIATQW.js";
-import "./chunks/chunk-H7OBZTOH.js";
+import "./chunks/chunk-SP7TJAVJ.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig

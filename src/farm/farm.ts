@@ -12,6 +12,8 @@ import { DRAIN_SIGNAL, FARMER_SIGNALS, STOP_SIGNALS } from '../util/signals.js';
 import { StaleWorkdirError, Workdir, type Claim, type Completion, type WorkdirOptions } from '../workdir/workdir.js';
 import { isUnreachableText } from '../workdir/fs-errors.js';
 import { detectFilesystem } from '../workdir/fstype.js';
+import { LockWaitAborted } from '../workdir/lock.js';
+import { holdPyTaskFarmerLocks, pyTaskFarmerLocks, type PyLock } from '../workdir/pylock.js';
 import { FsOutage } from './fs-outage.js';
 import { checkNodeSpread } from './node-check.js';
 import type { ExitCode, FarmEvent, FarmOptions, FarmResult, StopReason } from './options.js';
@@ -23,6 +25,8 @@ import { findDeadline, WalltimeGuard } from './walltime.js';
 const OUR_SIGNALS = new Set<string>(FARMER_SIGNALS);
 /** How long a task killed by one of our signals waits for the farmer's own copy (see startTask). */
 const SIGNAL_GRACE_MS = 250;
+/** After a stop, how long the farmer still waits for a held workdir lock before recording only its own stop. */
+const STOP_LOCK_WAIT_MS = 1_000;
 
 interface Running {
   claim: Claim;
@@ -67,6 +71,14 @@ class Farm {
   /** The last sync failed part-way: the next one checks what it had already written. */
   private recheck = false;
   private retryTimer: NodeJS.Timeout | undefined;
+  /** Set on the way to a natural end: the tasklist was checked once more for appended lines. */
+  private finalCheck = false;
+  /** Ends waits for the workdir lock when a stop comes (a stalled holder must not delay it). */
+  private readonly lockAbort = new AbortController();
+  /** A stop found the lock held: what is left is recorded by close(), without waiting long. */
+  private lockBusy = false;
+  /** PyTaskFarmer's flock, held while we run so that a PyTaskFarmer on this workdir waits. */
+  private pyLock: PyLock | undefined;
   /** Claimed, not yet started: short tasks are claimed ahead so the lock is taken per batch, not per task. */
   private queue: Claim[] = [];
   /** Recent mean task duration (ms), to decide whether claiming ahead pays. */
@@ -134,15 +146,19 @@ class Farm {
       workers: o.workers,
       logs: o.logs,
       warn: (message) => this.emit({ type: 'warning', message }),
+      signal: this.lockAbort.signal,
     };
     try {
       this.wd = await Workdir.open(this.wdOptions);
     } catch (err) {
       this.removeSignals();
       if (isUsageError(err)) throw err;
+      // Stopped while waiting for the lock to start: nothing was claimed or written.
+      if (err instanceof LockWaitAborted) return stoppedBeforeStart(dir, this.stopReason, Date.now() - this.started);
       // Disk full, read-only, over quota: nothing could be recorded. Exit 74, as when it happens mid-run.
       return unwritable(dir, err as Error, Date.now() - this.started);
     }
+    await this.holdPyLock();
     const st = this.wd.state;
     const filesystem = detectFilesystem(this.wd.l.dir);
     this.emit({
@@ -193,6 +209,23 @@ class Farm {
     return this.result();
   }
 
+  private async holdPyLock(): Promise<void> {
+    const paths = pyTaskFarmerLocks(this.wd.l.dir);
+    this.pyLock = holdPyTaskFarmerLocks(paths);
+    let timer: NodeJS.Timeout | undefined;
+    const held = await Promise.race([
+      this.pyLock.ready,
+      new Promise<number>((r) => (timer = setTimeout(() => r(-1), 2_000))),
+    ]);
+    clearTimeout(timer);
+    if (held === -1) {
+      this.emit({
+        type: 'warning',
+        message: `${paths.join(' or ')} stays locked: is a PyTaskFarmer running on this workdir? Stop it: the two must not run together`,
+      });
+    }
+  }
+
   private emit(e: FarmEvent): void {
     this.o.onEvent?.(e);
   }
@@ -225,18 +258,28 @@ class Farm {
     const checkTasklist = this.checkTasklist;
     this.checkTasklist = false;
     try {
-      if (this.wd && (completions.length || stopped.length || want > 0 || this.outage.waiting)) {
+      if (this.lockBusy && this.stopReason) {
+        // Left for close(), which does not wait long for the lock.
+        this.completions.unshift(...completions);
+        this.stoppedAttempts.unshift(...stopped);
+      } else if (this.wd && (completions.length || stopped.length || want > 0 || this.outage.waiting)) {
         const recheck = this.recheck;
         const res = await this.wd.sync({ completions, stopped, want, checkTasklist, recheck });
         if (recheck) this.recheck = false;
         res.outcomes.forEach((outcome, i) => this.reportEnd(completions[i], outcome));
         this.queue.push(...res.claims);
+        if (res.claims.length) this.finalCheck = false;
         this.checkBudget();
         if (this.outage.waiting) this.afterOutage();
         this.fillSlots();
       }
     } catch (err) {
-      if (err instanceof StaleWorkdirError && !this.stopReason && !this.draining) await this.rejoin(err);
+      if (err instanceof LockWaitAborted) {
+        // Not recorded: they stay claimed, and close() requeues them (or others do, by lease).
+        this.lockBusy = true;
+        this.completions.unshift(...completions);
+        this.stoppedAttempts.unshift(...stopped);
+      } else if (err instanceof StaleWorkdirError && !this.stopReason && !this.draining) await this.rejoin(err);
       else {
         const stop = this.outage.failed(err);
         if (stop) this.fail(stop);
@@ -322,10 +365,21 @@ class Farm {
   }
 
   private shouldFinish(): boolean {
-    if (this.running() > 0 || this.queue.length || this.completions.length || this.stoppedAttempts.length) return false;
+    if (this.running() > 0 || this.queue.length) return false;
+    if (this.lockBusy && this.stopReason) return true;
+    if (this.completions.length || this.stoppedAttempts.length) return false;
     if (this.stopReason || this.draining || this.fatal) return true;
     const st = this.wd.state;
-    return st.count.pending === 0 && !this.wd.othersHoldClaims();
+    if (st.count.pending > 0 || this.wd.othersHoldClaims()) return false;
+    // Lines appended to the tasklist in the last moments (since the last 2-second check) are
+    // tasks of this farm too: look once more before calling it done.
+    if (!this.finalCheck) {
+      this.finalCheck = true;
+      this.checkTasklist = true;
+      this.syncAgain = true;
+      return false;
+    }
+    return true;
   }
 
   private startTask(claim: Claim): void {
@@ -475,6 +529,7 @@ class Farm {
       return;
     }
     this.stopReason = reason;
+    this.lockAbort.abort();
     if (!this.wd) return;
     for (const c of this.queue.splice(0)) this.stoppedAttempts.push({ id: c.id, attempt: c.attempt });
     this.emit({ type: 'stopping', reason });
@@ -558,11 +613,17 @@ class Farm {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     try {
-      await this.wd.close(this.stoppedAttempts.splice(0));
+      const completions = this.completions.splice(0);
+      const outcomes = await this.wd.close(
+        { completions, stopped: this.stoppedAttempts.splice(0), recheck: this.recheck },
+        this.stopReason ? STOP_LOCK_WAIT_MS : undefined,
+      );
+      outcomes.forEach((outcome, i) => this.reportEnd(completions[i], outcome));
     } catch (err) {
       if (!this.fatal) this.fatal = err as Error;
     }
     for (const l of this.launchers) l.close();
+    this.pyLock?.release();
     this.removeSignals();
     this.resolveDone();
   }
@@ -621,6 +682,10 @@ class Farm {
 /** The error of a workdir that cannot be written; system errors (ENOSPC, EROFS…) name no file, so we do. */
 function workdirError(dir: string, err: Error): string {
   return (err as NodeJS.ErrnoException).code ? `cannot record state in workdir ${dir}: ${oneLine(err)}` : oneLine(err);
+}
+
+function stoppedBeforeStart(dir: string, reason: StopReason | undefined, durationMs: number): FarmResult {
+  return { ...unwritable(dir, new Error(''), durationMs), exitCode: 75, stopReason: reason, error: undefined };
 }
 
 function unwritable(dir: string, err: Error, durationMs: number): FarmResult {

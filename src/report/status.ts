@@ -1,8 +1,10 @@
-import { countLines } from '../util/count.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { farmerGone, readerFor } from '../workdir/reader.js';
 import { formatDuration } from '../util/duration.js';
 import { TaskLogs } from '../workdir/tasklog-reader.js';
 import { detectFilesystem, formatFilesystem, type FsInfo } from '../workdir/fstype.js';
+import { idsOfTaskLines } from '../workdir/layout.js';
+import { readMeta } from '../workdir/meta.js';
 import { foldWorkdir } from './fold.js';
 import { latestTails } from './logtail.js';
 import { logLabel, taskOf, workerFiles, type ReportFailure, type ReportTask } from './report.js';
@@ -67,13 +69,18 @@ export function status(workdir: string, defaultLease = 60_000): StatusSnapshot {
       silentMs: now - f.lastSeen,
     });
   }
-  const finished = countLines(l.finished);
-  const failed = countLines(l.failed);
+  // Tasks, not lines: a line written twice (a farmer stalled past its lease, before fencing)
+  // must not count twice, nor make the total more than the tasklist's.
+  const finished = distinctIds(l.finished);
+  const failed = distinctIds(l.failed);
   const running = farmers.reduce((n, f) => n + f.running, 0);
+  const counted = st.count.pending + st.count.claimed + finished + failed;
   return {
     workdir: l.dir,
     filesystem: detectFilesystem(l.dir),
-    total: st.count.pending + st.count.claimed + finished + failed,
+    // A task's line may be in `finished` a moment before its record is in a journal: then it
+    // is counted twice here, and the tasklist's count is the truth.
+    total: Math.max(finished + failed, Math.min(counted, readMeta(l)?.tasks ?? counted)),
     toProcess: st.count.pending,
     running,
     queued: st.count.claimed - running,
@@ -81,6 +88,11 @@ export function status(workdir: string, defaultLease = 60_000): StatusSnapshot {
     failed,
     farmers,
   };
+}
+
+/** How many different task ids a finished/failed file holds. */
+function distinctIds(path: string): number {
+  return existsSync(path) ? new Set(idsOfTaskLines(readFileSync(path, 'latin1'))).size : 0;
 }
 
 /** What `status` adds to the counts: the longest-running tasks and the latest failures. */

@@ -9,8 +9,9 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { READ_APPEND_NO_FOLLOW } from '../util/no-follow.js';
+import { APPEND_NO_FOLLOW, READ_APPEND_NO_FOLLOW } from '../util/no-follow.js';
 import { FILE_MODE } from './layout.js';
+import { NO_FENCE, type Fence } from './fence.js';
 
 // One home for atomic replacement (util/), re-exported for the workdir's own modules.
 export { writeFileAtomic } from '../util/atomic.js';
@@ -21,10 +22,12 @@ export { writeFileAtomic } from '../util/atomic.js';
  * Open/append/close on every call: on NFS, close-to-open consistency is what makes the next
  * lock holder see these bytes.
  */
-export function appendLines(path: string, text: string): void {
+export function appendLines(path: string, text: string, fence: Fence = NO_FENCE): void {
   if (text.length === 0) return;
   const fd = openSync(path, READ_APPEND_NO_FOLLOW, FILE_MODE);
   try {
+    // The open may have blocked (a hung NFS server, a stopped process): is the lock still ours?
+    fence.check();
     const size = fstatSync(fd).size;
     if (size > 0) {
       const end = endOfLastLine(fd, size);
@@ -34,6 +37,22 @@ export function appendLines(path: string, text: string): void {
   } finally {
     closeSync(fd);
   }
+  fence.check(true);
+}
+
+/**
+ * Appends to a file only its writer appends to (a journal): no torn-tail repair needed. Never
+ * through a symlink planted at its name (O_NOFOLLOW).
+ */
+export function appendOwn(path: string, text: string, fence: Fence = NO_FENCE): void {
+  const fd = openSync(path, APPEND_NO_FOLLOW, FILE_MODE);
+  try {
+    fence.check();
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  fence.check(true);
 }
 
 /** Byte length of the file up to and including its last newline. */
@@ -103,10 +122,11 @@ export function readLastBytes(path: string, max: number): { buf: Buffer; size: n
  * Appends Chrome trace events to a JSON array file in O(1): the closing `]` is overwritten, so
  * the file stays a valid array after every call (PyTaskFarmer rewrites the whole file instead).
  */
-export function appendJsonArray(path: string, items: string[]): void {
+export function appendJsonArray(path: string, items: string[], fence: Fence = NO_FENCE): void {
   if (items.length === 0) return;
   const fd = openSync(path, READ_APPEND_NO_FOLLOW, FILE_MODE);
   try {
+    fence.check();
     const size = fstatSync(fd).size;
     // Find where the array's content ends: just before the final `]` (or a torn tail).
     const tail = readRange(fd, Math.max(0, size - 4096), size).toString('latin1');
@@ -136,6 +156,7 @@ export function appendJsonArray(path: string, items: string[]): void {
   } finally {
     closeSync(fd);
   }
+  fence.check(true);
 }
 
 /** A file's bytes and which version of the file they are (inode, size, mtime). */

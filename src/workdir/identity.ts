@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 
@@ -38,3 +38,16 @@ export function pidAlive(pid: number): boolean {
     return true;
   }
 }
+
+/**
+ * This process's pid namespace (`pid:[inode]`), '' if unknown. Farmers in different pid
+ * namespaces on one host (containers, `unshare --pid`) see each other's pids as other
+ * processes or none, so a pid is checked only within one namespace.
+ */
+export const pidNs: string = (() => {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return '';
+  }
+})();

@@ -10,13 +10,15 @@
 export type JournalRecord =
   /**
    * `logs`: where its tasks' output went, when not per-task (see tasklog.ts). `node`: the Slurm
-   * node name, when it differs from what `host` tells (several nodes on one host).
+   * node name, when it differs from what `host` tells (several nodes on one host). `ns`: its pid
+   * namespace (a pid is comparable only within one); absent from older farmers.
    */
   | {
       t: 'hello';
       host: string;
       node?: string;
       boot: string;
+      ns?: string;
       pid: number;
       workers: number;
       lease: number;
@@ -25,8 +27,12 @@ export type JournalRecord =
     }
   | { t: 'hb'; ts: number }
   | { t: 'bye'; ts: number }
-  /** The journal's farmer runs attempt `a` of task `id`. */
-  | { t: 'claim'; id: number; a: number; ts: number }
+  /**
+   * The journal's farmer runs attempt `a` of task `id`. `fo`/`xo`: the sizes of `finished` and
+   * `failed` when it claimed, so a farmer taking the claim back knows from where to look for
+   * a line the claimer wrote just before it died.
+   */
+  | { t: 'claim'; id: number; a: number; ts: number; fo?: number; xo?: number }
   /** Attempt `a` exited 0. */
   | { t: 'done'; id: number; a: number; s: number; e: number; w: number }
   /** Attempt `a` failed; `final` when no retry is left. */
@@ -41,6 +47,8 @@ export type JournalRecord =
       sig: string | null;
       to: boolean;
       final: boolean;
+      /** Failed because its farmers kept dying while running it (see LOST_CAP in state.ts). */
+      lost?: boolean;
     }
   /** Attempt `a` goes back to the pool: stopped, or its farmer's lease expired (`by` the farmer that saw it). */
   | { t: 'requeue'; id: number; a: number; why: 'stop' | 'lease' }
@@ -58,7 +66,7 @@ export type JournalRecord =
    * numbers and `--retries` go on across a stop and a continue (the records that counted them
    * went to history).
    */
-  | { t: 'carry'; id: number; a: number; fails: number };
+  | { t: 'carry'; id: number; a: number; fails: number; lost?: number };
 
 export function encodeRecords(records: JournalRecord[]): string {
   let out = '';

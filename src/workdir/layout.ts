@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { UsageError } from '../util/errors.js';
 
 /**
  * Every file name of the on-disk protocol, in one place. PyTaskFarmer's files sit at the top
@@ -122,7 +123,7 @@ export function forEachTaskLineRange(
         continue;
       }
       if (bad) {
-        throw new Error(
+        throw new UsageError(
           `${file}:${n}: expected "<id> <task>", got "${buf.toString('utf8', start, Math.min(nl, start + 60))}"`,
         );
       }

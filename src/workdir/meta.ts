@@ -4,6 +4,7 @@ import { UsageError } from '../util/errors.js';
 import { readRange, writeFileAtomic } from './files.js';
 import type { Layout } from './layout.js';
 import { openTasklist } from './tasklist-file.js';
+import type { Fence } from './fence.js';
 
 /**
  * What the workdir remembers of its tasklist, to tell "lines were appended" (new tasks) from
@@ -34,8 +35,8 @@ export function readMeta(l: Layout): Meta | undefined {
   }
 }
 
-export function writeMeta(l: Layout, meta: Meta): void {
-  writeFileAtomic(l.meta, [JSON.stringify(meta, null, 2) + '\n']);
+export function writeMeta(l: Layout, meta: Meta, fence?: Fence): void {
+  writeFileAtomic(l.meta, [JSON.stringify(meta, null, 2) + '\n'], fence);
 }
 
 /** What was appended to a tasklist since its meta was written. */

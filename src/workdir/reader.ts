@@ -5,8 +5,17 @@ import { decodeChunk, type JournalRecord } from './journal.js';
 import { readRange, rereadSnapshot, type FileSnapshot } from './files.js';
 import { forEachTaskLineRange, journalPath, layout, type Layout } from './layout.js';
 import { TaskState } from './state.js';
-import { bootId, host, pidAlive } from './identity.js';
+import { bootId, host, pidAlive, pidNs } from './identity.js';
 import { isUnreachable } from './fs-errors.js';
+import { readMeta } from './meta.js';
+import { validRecords } from './validate-records.js';
+
+/**
+ * Without a meta.json (a workdir PyTaskFarmer made), ids above this are corruption. Below it,
+ * an id beyond the tasklist is one a tasklist could have: a record giving it a command (`add`,
+ * `rerun`) is handed to `foreign` (the farmer refuses it: only the tasklist's commands run).
+ */
+export const NO_META_LIMIT = 1 << 24;
 
 /** What the journals tell about one farmer. */
 export interface FarmerInfo {
@@ -17,6 +26,8 @@ export interface FarmerInfo {
   /** Its node: the Slurm node name if it gave one, else its host. */
   node: string;
   boot: string;
+  /** Its pid namespace ('' when its hello did not say). */
+  ns: string;
   pid: number;
   workers: number;
   /** Its lease (ms): how long it may stay silent before its claims are taken back. */
@@ -27,6 +38,22 @@ export interface FarmerInfo {
   /** Our clock when we last saw its journal grow (immune to clock skew between nodes). */
   lastSeen: number;
   bye: boolean;
+  /** Sizes of finished/failed when it made each claim it may still hold (see the claim record). */
+  claimedAt: Map<number, { fo: number; xo: number }>;
+}
+
+export interface ReaderOptions {
+  /** Told once about records that are skipped (not a record we know, or ids outside the tasklist). */
+  warn?: (msg: string) => void;
+  /** One past the highest valid task id when the workdir has no meta.json yet. */
+  limit?: number;
+  /** Our clock minus the filesystem's (file mtimes), measured on our own writes. */
+  clockOffset?: number;
+  /**
+   * Told of a record that gives a command to an id beyond the tasklist (below NO_META_LIMIT),
+   * instead of the warning: the record is skipped either way.
+   */
+  foreign?: (id: number, task: string, file: string) => void;
 }
 
 /**
@@ -38,8 +65,50 @@ export class Reader {
   readonly state = new TaskState();
   readonly farmers = new Map<string, FarmerInfo>();
   private readonly offsets = new Map<string, number>();
+  private limitCache: number | undefined;
+  private warnedBad = false;
+  /** Farmers whose clock was found to differ from the filesystem's (reported once each). */
+  readonly skewed = new Map<string, number>();
 
-  constructor(readonly l: Layout) {}
+  constructor(
+    readonly l: Layout,
+    readonly opts: ReaderOptions = {},
+  ) {}
+
+  /** One past the highest task id of the tasklist: meta.json's count (read again when a record goes beyond it). */
+  private limit(refresh = false): number {
+    if (this.limitCache === undefined || refresh) {
+      this.limitCache = readMeta(this.l)?.tasks ?? this.opts.limit ?? NO_META_LIMIT;
+    }
+    return this.limitCache;
+  }
+
+  /** Drops records that do not validate, warning once per reader. */
+  private valid(records: JournalRecord[], file: string): JournalRecord[] {
+    let limit = this.limit();
+    if (records.some((r) => Number.isInteger((r as { id?: unknown }).id) && (r as { id: number }).id >= limit))
+      limit = this.limit(true);
+    return validRecords(records, limit, (problem, r) => {
+      const o = r as { t?: unknown; id?: unknown; task?: unknown };
+      if (
+        this.opts.foreign &&
+        (o.t === 'add' || o.t === 'rerun') &&
+        Number.isInteger(o.id) &&
+        (o.id as number) >= limit &&
+        (o.id as number) < NO_META_LIMIT &&
+        typeof o.task === 'string'
+      ) {
+        this.opts.foreign(o.id as number, o.task, file);
+        return;
+      }
+      if (this.warnedBad) return;
+      this.warnedBad = true;
+      const text = JSON.stringify(r);
+      this.opts.warn?.(
+        `${file}: skipping a journal record that is not valid (${problem}): ${text.length > 120 ? text.slice(0, 120) + '…' : text}`,
+      );
+    });
+  }
 
   /**
    * Loads the base from `toprocess` (ascending ids, as PyTaskFarmer writes it). `read` is the
@@ -50,7 +119,12 @@ export class Reader {
     if (!existsSync(this.l.toprocess)) return;
     const { buf } = rereadSnapshot(this.l.toprocess, read);
     this.state.setBaseBuffer(buf);
-    forEachTaskLineRange(buf, this.l.toprocess, (id, start, end) => this.state.addBaseRange(id, start, end));
+    const limit = this.limit();
+    forEachTaskLineRange(buf, this.l.toprocess, (id, start, end) => {
+      if (id >= limit)
+        throw new UsageError(`${this.l.toprocess}: task id ${id} is not one of the tasklist's ${limit} tasks`);
+      this.state.addBaseRange(id, start, end);
+    });
     // What the last compaction kept of the tasks left (attempt numbers, failed attempts).
     let carry: Buffer | undefined;
     try {
@@ -58,7 +132,12 @@ export class Reader {
     } catch {
       // none: no task left had been attempted
     }
-    if (carry) for (const r of decodeChunk(carry).records) this.state.apply(-1, r);
+    if (carry) for (const r of this.valid(decodeChunk(carry).records, this.l.carry)) this.state.apply(-1, r);
+  }
+
+  /** How many bytes of a farmer's journal were read. */
+  offsetOf(id: string): number {
+    return this.offsets.get(id) ?? 0;
   }
 
   /** Reads what every journal gained since the last poll. `self` is skipped: its writer applies its own records. */
@@ -90,6 +169,7 @@ export class Reader {
         host: '',
         node: '',
         boot: '',
+        ns: '',
         pid: 0,
         workers: 0,
         lease: 0,
@@ -97,6 +177,7 @@ export class Reader {
         lastTs: 0,
         lastSeen: Date.now(),
         bye: false,
+        claimedAt: new Map(),
       };
       this.farmers.set(id, f);
     }
@@ -112,6 +193,7 @@ export class Reader {
             host: r.host,
             node: r.node ?? r.host,
             boot: r.boot,
+            ns: r.ns ?? '',
             pid: r.pid,
             workers: r.workers,
             lease: r.lease,
@@ -125,6 +207,15 @@ export class Reader {
         case 'bye':
           f.lastTs = r.ts;
           f.bye = true;
+          break;
+        case 'claim':
+          if (r.fo !== undefined) f.claimedAt.set(r.id, { fo: r.fo, xo: r.xo ?? 0 });
+          this.state.apply(f.index, r);
+          break;
+        case 'done':
+        case 'fail':
+          f.claimedAt.delete(r.id);
+          this.state.apply(f.index, r);
           break;
         default:
           this.state.apply(f.index, r);
@@ -143,33 +234,53 @@ export class Reader {
       return;
     }
     try {
-      const size = fstatSync(fd).size;
+      const st = fstatSync(fd);
+      const size = st.size;
       const first = !this.farmers.has(id);
       const f = this.farmer(id);
       if (size <= from) return;
       const { records, consumed } = decodeChunk(readRange(fd, from, size));
       this.offsets.set(id, from + consumed);
-      this.apply(f, records);
-      // Growth is judged by our clock; only on first sight do we believe its own timestamps,
-      // so that a journal silent since long before we started counts as old at once.
-      f.lastSeen = first && f.lastTs > 0 ? Math.min(now, f.lastTs) : now;
+      this.apply(f, this.valid(records, journalPath(this.l, id)));
+      // Growth is judged by our clock. On first sight, by the journal's mtime (the
+      // filesystem's clock, put in ours): a journal silent since long before we started counts
+      // as old at once, and a farmer whose clock is behind is not taken for gone. A reader that
+      // could not measure its offset from the filesystem's clock (status: it writes nothing)
+      // may be off itself; then a farmer whose own last timestamp is recent on our clock is
+      // recent too (as before mtimes were used: one lease from now at most). Never later than now.
+      const written = st.mtimeMs + (this.opts.clockOffset ?? 0);
+      if (first) f.lastSeen = Math.min(now, Math.max(written, f.lastTs));
+      else f.lastSeen = now;
+      // Its last record was written when the file was: a large difference is a skewed clock.
+      const skew = f.lastTs > 0 ? f.lastTs - written : 0;
+      if (first && Math.abs(skew) > SKEW_REPORT_MS) this.skewed.set(id, skew);
     } finally {
       closeSync(fd);
     }
   }
 }
 
+/** A farmer whose clock differs from the filesystem's by more than this is reported. */
+export const SKEW_REPORT_MS = 5_000;
+
 /**
- * Gone: said bye, never said hello, or its process is dead (same kernel and host, so the pid is
- * ours to check), or its journal has not grown for longer than its lease.
+ * Gone: said bye, never said hello, or its process is dead (same kernel, host and pid
+ * namespace, so the pid means the same process to us), or its journal has not grown for
+ * longer than its lease. A farmer in another pid namespace (a container, `unshare --pid`)
+ * has pids that mean other processes here: only its lease tells.
  */
 export function farmerGone(f: FarmerInfo, now: number, defaultLease: number): boolean {
   if (f.bye) return true;
   // No hello: its first write (made under the lock, where we read) never completed, so it died
   // starting: killed, or its disk was full. It holds no claims, but would block compaction.
   if (f.pid === 0) return true;
-  if (f.boot === bootId && f.host === host && f.pid > 0 && !pidAlive(f.pid)) return true;
+  if (samePidSpace(f) && f.pid > 0 && !pidAlive(f.pid)) return true;
   return now - f.lastSeen > (f.lease || defaultLease);
+}
+
+/** True when a farmer's pid names a process we can see under the same number. */
+export function samePidSpace(f: Pick<FarmerInfo, 'boot' | 'host' | 'ns'>): boolean {
+  return f.boot === bootId && f.host === host && f.ns !== '' && f.ns === pidNs;
 }
 
 /** A read-only Reader on an existing workdir with `toprocess` loaded, or a UsageError saying what is wrong. */

@@ -1,6 +1,13 @@
 import type { JournalRecord } from './journal.js';
 import { TaskTexts } from './texts.js';
 
+/**
+ * A task whose farmer was lost (taken back by lease: the farmer died, or went silent) this many
+ * times is recorded as failed instead of being run again: a task that kills its farmer would
+ * otherwise be requeued forever.
+ */
+export const LOST_CAP = 3;
+
 /** Where a task stands. `absent` ids are not part of this run (done before a compaction). */
 export enum Status {
   Absent = 0,
@@ -26,6 +33,8 @@ export class TaskState {
   private fails = new Uint16Array(1024);
   /** id → the failed attempt a `rerun` took back (rare: a Map, not an array per task). */
   private readonly reran = new Map<number, number>();
+  /** How many of its attempts were taken back from a lost farmer (saturates at 255). */
+  private lost = new Uint8Array(1024);
   private readonly claimedBy = new Map<number, Set<number>>();
   /** Base ids in claim order (ascending); an Int32Array to stay small with a million tasks. */
   private order = new Int32Array(1024);
@@ -33,6 +42,9 @@ export class TaskState {
   private orderSorted = true;
   private cursor = 0;
   private returned = new MinHeap();
+  /** Tasks taken back from lost farmers: run after every other, so a task that kills farmers does not go first each time. */
+  private deferred: number[] = [];
+  private deferredAt = 0;
   /** Records about ids not (yet) in this run: an `add` in a journal read later makes them count. */
   private early = new Map<number, Array<[number, JournalRecord]>>();
   readonly count = { pending: 0, claimed: 0, done: 0, failed: 0 };
@@ -51,6 +63,10 @@ export class TaskState {
 
   failsOf(id: number): number {
     return id < this.fails.length ? this.fails[id] : 0;
+  }
+
+  lostOf(id: number): number {
+    return id < this.lost.length ? this.lost[id] : 0;
   }
 
   ownerOf(id: number): number {
@@ -129,9 +145,10 @@ export class TaskState {
         if (r.id < this.fails.length) this.fails[r.id]++;
         return this.release(r.id, r.a);
       case 'requeue':
-        return this.release(r.id, r.a);
+        if (r.why === 'lease' && this.lost[r.id] < 255 && this.released[r.id] < r.a) this.lost[r.id]++;
+        return this.release(r.id, r.a, r.why === 'lease');
       case 'carry':
-        return this.carry(r.id, r.a, r.fails);
+        return this.carry(r.id, r.a, r.fails, r.lost ?? 0);
       case 'rerun':
         return this.rerun(r.id, r.a, r.task);
       case 'add': {
@@ -158,7 +175,16 @@ export class TaskState {
     }
     while (this.cursor < this.orderLength) {
       const id = this.order[this.cursor++];
+      if (this.statusOf(id) === Status.Pending && this.lost[id] === 0) return id;
+      if (this.lost[id] > 0) this.deferred.push(id);
+    }
+    while (this.deferredAt < this.deferred.length) {
+      const id = this.deferred[this.deferredAt++];
       if (this.statusOf(id) === Status.Pending) return id;
+    }
+    if (this.deferredAt > 0) {
+      this.deferred = [];
+      this.deferredAt = 0;
     }
     return -1;
   }
@@ -216,31 +242,36 @@ export class TaskState {
     if (s === Status.Failed && this.attempt[id] <= a) this.unfail(id, a);
     else if (s === Status.Claimed && this.attempt[id] <= a) {
       this.fails[id] = 0;
+      this.lost[id] = 0;
       this.release(id, this.attempt[id]);
     }
   }
 
+  /** A rerun starts the task's counts afresh: its failures and the farmers it lost (LOST_CAP). */
   private unfail(id: number, a: number): void {
     this.fails[id] = 0;
+    this.lost[id] = 0;
     if (a > this.released[id]) this.released[id] = a;
     this.setStatus(id, Status.Pending);
     this.returned.push(id);
   }
 
   /** A task carried over a compaction: attempts up to `a` are over, `fails` of them failed. */
-  private carry(id: number, a: number, fails: number): void {
+  private carry(id: number, a: number, fails: number, lost: number): void {
     this.fails[id] = Math.min(0xffff, this.fails[id] + fails);
+    this.lost[id] = Math.min(255, this.lost[id] + lost);
     if (a > this.attempt[id]) this.attempt[id] = a;
     if (a > this.released[id]) this.released[id] = a;
   }
 
-  private release(id: number, a: number): void {
+  private release(id: number, a: number, lost = false): void {
     if (this.statusOf(id) === Status.Absent) return;
     if (a > this.released[id]) this.released[id] = a;
     if (this.statusOf(id) === Status.Claimed && this.attempt[id] === a) {
       this.dropClaim(id);
       this.setStatus(id, Status.Pending);
-      this.returned.push(id);
+      if (lost) this.deferred.push(id);
+      else this.returned.push(id);
     }
   }
 
@@ -272,6 +303,7 @@ export class TaskState {
     this.released = grow(this.released, new Uint32Array(size));
     this.owner = grow(this.owner, new Int32Array(size).fill(-1));
     this.fails = grow(this.fails, new Uint16Array(size));
+    this.lost = grow(this.lost, new Uint8Array(size));
   }
 }
 

@@ -1,3 +1,4 @@
+import { type Fence } from './fence.js';
 export { writeFileAtomic } from '../util/atomic.js';
 /**
  * Appends whole lines to a shared file (finished, failed). Called under the workdir lock. If a
@@ -5,7 +6,12 @@ export { writeFileAtomic } from '../util/atomic.js';
  * Open/append/close on every call: on NFS, close-to-open consistency is what makes the next
  * lock holder see these bytes.
  */
-export declare function appendLines(path: string, text: string): void;
+export declare function appendLines(path: string, text: string, fence?: Fence): void;
+/**
+ * Appends to a file only its writer appends to (a journal): no torn-tail repair needed. Never
+ * through a symlink planted at its name (O_NOFOLLOW).
+ */
+export declare function appendOwn(path: string, text: string, fence?: Fence): void;
 /** Reads bytes [from, to) of a file. */
 export declare function readRange(fd: number, from: number, to: number): Buffer;
 /** The last `max` bytes of a file, or '' if it does not exist. */
@@ -19,7 +25,7 @@ export declare function readLastBytes(path: string, max: number): {
  * Appends Chrome trace events to a JSON array file in O(1): the closing `]` is overwritten, so
  * the file stays a valid array after every call (PyTaskFarmer rewrites the whole file instead).
  */
-export declare function appendJsonArray(path: string, items: string[]): void;
+export declare function appendJsonArray(path: string, items: string[], fence?: Fence): void;
 /** A file's bytes and which version of the file they are (inode, size, mtime). */
 export interface FileSnapshot {
     buf: Buffer;

@@ -7,3 +7,9 @@ export declare const slurmNode: string | undefined;
 export declare function newFarmerId(): string;
 /** False only when the process certainly does not exist (or is a zombie nobody reaped yet). */
 export declare function pidAlive(pid: number): boolean;
+/**
+ * This process's pid namespace (`pid:[inode]`), '' if unknown. Farmers in different pid
+ * namespaces on one host (containers, `unshare --pid`) see each other's pids as other
+ * processes or none, so a pid is checked only within one namespace.
+ */
+export declare const pidNs: string;

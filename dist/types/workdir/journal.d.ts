@@ -9,13 +9,15 @@
 export type JournalRecord = 
 /**
  * `logs`: where its tasks' output went, when not per-task (see tasklog.ts). `node`: the Slurm
- * node name, when it differs from what `host` tells (several nodes on one host).
+ * node name, when it differs from what `host` tells (several nodes on one host). `ns`: its pid
+ * namespace (a pid is comparable only within one); absent from older farmers.
  */
 {
     t: 'hello';
     host: string;
     node?: string;
     boot: string;
+    ns?: string;
     pid: number;
     workers: number;
     lease: number;
@@ -28,12 +30,18 @@ export type JournalRecord =
     t: 'bye';
     ts: number;
 }
-/** The journal's farmer runs attempt `a` of task `id`. */
+/**
+ * The journal's farmer runs attempt `a` of task `id`. `fo`/`xo`: the sizes of `finished` and
+ * `failed` when it claimed, so a farmer taking the claim back knows from where to look for
+ * a line the claimer wrote just before it died.
+ */
  | {
     t: 'claim';
     id: number;
     a: number;
     ts: number;
+    fo?: number;
+    xo?: number;
 }
 /** Attempt `a` exited 0. */
  | {
@@ -56,6 +64,8 @@ export type JournalRecord =
     sig: string | null;
     to: boolean;
     final: boolean;
+    /** Failed because its farmers kept dying while running it (see LOST_CAP in state.ts). */
+    lost?: boolean;
 }
 /** Attempt `a` goes back to the pool: stopped, or its farmer's lease expired (`by` the farmer that saw it). */
  | {
@@ -92,6 +102,7 @@ export type JournalRecord =
     id: number;
     a: number;
     fails: number;
+    lost?: number;
 };
 export declare function encodeRecords(records: JournalRecord[]): string;
 /**

@@ -1,4 +1,5 @@
 import type { Layout } from './layout.js';
+import type { Fence } from './fence.js';
 /**
  * What the workdir remembers of its tasklist, to tell "lines were appended" (new tasks) from
  * "the file was edited" (ids would silently point at other commands).
@@ -16,7 +17,7 @@ export interface Meta {
 }
 export declare function sha256(buf: Buffer): string;
 export declare function readMeta(l: Layout): Meta | undefined;
-export declare function writeMeta(l: Layout, meta: Meta): void;
+export declare function writeMeta(l: Layout, meta: Meta, fence?: Fence): void;
 /** What was appended to a tasklist since its meta was written. */
 export interface Appended {
     /** The complete lines appended (a last line without its newline is left for later). */

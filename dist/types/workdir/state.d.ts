@@ -1,4 +1,10 @@
 import type { JournalRecord } from './journal.js';
+/**
+ * A task whose farmer was lost (taken back by lease: the farmer died, or went silent) this many
+ * times is recorded as failed instead of being run again: a task that kills its farmer would
+ * otherwise be requeued forever.
+ */
+export declare const LOST_CAP = 3;
 /** Where a task stands. `absent` ids are not part of this run (done before a compaction). */
 export declare enum Status {
     Absent = 0,
@@ -23,6 +29,8 @@ export declare class TaskState {
     private fails;
     /** id → the failed attempt a `rerun` took back (rare: a Map, not an array per task). */
     private readonly reran;
+    /** How many of its attempts were taken back from a lost farmer (saturates at 255). */
+    private lost;
     private readonly claimedBy;
     /** Base ids in claim order (ascending); an Int32Array to stay small with a million tasks. */
     private order;
@@ -30,6 +38,9 @@ export declare class TaskState {
     private orderSorted;
     private cursor;
     private returned;
+    /** Tasks taken back from lost farmers: run after every other, so a task that kills farmers does not go first each time. */
+    private deferred;
+    private deferredAt;
     /** Records about ids not (yet) in this run: an `add` in a journal read later makes them count. */
     private early;
     readonly count: {
@@ -42,6 +53,7 @@ export declare class TaskState {
     statusOf(id: number): Status;
     attemptOf(id: number): number;
     failsOf(id: number): number;
+    lostOf(id: number): number;
     ownerOf(id: number): number;
     /** The ids a farmer (by index) currently holds. */
     claimsOf(farmer: number): ReadonlySet<number>;
@@ -73,6 +85,7 @@ export declare class TaskState {
      * claimed at attempt `a` (its final `fail` not read yet): that failure will count as a release.
      */
     private rerun;
+    /** A rerun starts the task's counts afresh: its failures and the farmers it lost (LOST_CAP). */
     private unfail;
     /** A task carried over a compaction: attempts up to `a` are over, `fails` of them failed. */
     private carry;

@@ -16,6 +16,8 @@ export interface WorkdirOptions {
     /** Where task output goes (see tasklog.ts); default per-task. */
     logs?: LogMode;
     warn: (msg: string) => void;
+    /** Aborting it ends any wait for the workdir lock (LockWaitAborted): a stop must not wait on a stalled holder. */
+    signal?: AbortSignal;
 }
 /** A task this farmer may run now. */
 export interface Claim {
@@ -55,6 +57,15 @@ export interface SyncRequest {
      */
     recheck?: boolean;
 }
+export interface CloseRequest {
+    completions?: Completion[];
+    stopped?: Array<{
+        id: number;
+        attempt: number;
+    }>;
+    /** As in SyncRequest: the completions were sent by a sync that failed part-way. */
+    recheck?: boolean;
+}
 export interface SyncResult {
     claims: Claim[];
     outcomes: Outcome[];
@@ -71,15 +82,30 @@ export declare class StaleWorkdirError extends Error {
  */
 export declare class Workdir {
     private readonly o;
+    /** The tasklist's commands by id: the only ones this farmer runs. */
+    private readonly trusted;
+    private readonly limit?;
     readonly l: Layout;
     readonly farmerId: string;
     private reader;
     private self;
-    /** The tasklist's commands by id: the only ones this farmer runs. */
-    private readonly trusted;
     private ownOffset;
     /** An append to our journal failed: it may have left part of its bytes (see repairOwnJournal). */
     private ownDirty;
+    /** The lock's fence while a locked section runs: every write checks it. */
+    private fence;
+    /** The lock was taken from us mid-section: what we read may be stale, read it all again. */
+    private resync;
+    /** Attempts handed to the farm and not yet ended: id → attempt. */
+    private readonly held;
+    /** Outcomes whose journal records were written in a section that then lost the lock. */
+    private readonly recorded;
+    /** Completions whose finished/failed lines may have been written when the lock was lost. */
+    private inDoubt;
+    /** Our clock minus the filesystem's, from our own journal's mtime. */
+    private clockOffset;
+    /** What is wrong with a journal record that gave a task outside the tasklist a command. */
+    private foreign;
     /** Tasks finished/failed before this farmer started (from the files). */
     readonly previous: {
         finished: number;
@@ -87,6 +113,12 @@ export declare class Workdir {
     };
     private constructor();
     get logs(): LogMode;
+    private newReader;
+    /**
+     * A record read since that gives a command to a task the tasklist does not have (someone
+     * else wrote it into a journal): the farm stops rather than run it.
+     */
+    private refuseForeign;
     get state(): import("./state.js").TaskState;
     get farmers(): ReadonlyMap<string, FarmerInfo>;
     /** How the launcher writes an attempt's output. */
@@ -106,11 +138,33 @@ export declare class Workdir {
      */
     static open(o: WorkdirOptions): Promise<Workdir>;
     private lockOptions;
+    private inSection;
+    /**
+     * Runs `fn` under the lock. If the lock turns out taken from us (we stalled past
+     * --lock-stale and another farmer went on), nothing more was written: we read the whole
+     * workdir again and run the section again, so that no decision rests on what we read before.
+     */
+    private locked;
+    /**
+     * Forgets what we read and folds the workdir again from the files, our own journal
+     * included. Claims our journal holds that the farm does not run (made in a section that
+     * then lost the lock) are put back.
+     */
+    private rebuild;
     /** Runs under the lock at start-up. */
     private start;
+    /**
+     * Compares our clock with the filesystem's (our journal's mtime, just written): leases and
+     * lock staleness compare times across nodes, so a large skew is reported, once.
+     */
+    private measureClock;
+    /** Farmers whose clock is off: reported once each, and judged by when their journal grows, not by their timestamps. */
+    private reportSkew;
     /** Claims, completions and requeues in one short locked section. */
     sync(req: SyncRequest): Promise<SyncResult>;
     private syncLocked;
+    /** Outcomes now in our journal: a retried section reports them instead of recording again. */
+    private remember;
     /** A heartbeat: an append to our own journal, no lock needed (nobody else writes it). */
     heartbeat(): void;
     /**
@@ -121,18 +175,31 @@ export declare class Workdir {
      */
     othersHoldClaims(): boolean;
     /**
-     * Leaves the workdir: records our stop, and when no other farmer is alive, compacts it so that
-     * `toprocess` holds exactly the tasks not done, as PyTaskFarmer expects at rest.
+     * Leaves the workdir: records what ended and what was stopped, says bye, and when no other
+     * farmer is alive, compacts it so that `toprocess` holds exactly the tasks not done, as
+     * PyTaskFarmer expects at rest. With `maxWait` (a stop), a lock that stays held longer (its
+     * holder stalled) is not waited for: see leaveWithoutLock().
      */
-    close(stopped: Array<{
+    close(what: CloseRequest | Array<{
         id: number;
         attempt: number;
-    }>): Promise<void>;
+    }>, maxWait?: number): Promise<Outcome[]>;
+    private closeLocked;
+    /**
+     * A stop while another farmer holds the lock and does not let go: we write, to our own
+     * journal only (no lock needed: nobody else writes it, as with heartbeats), that our
+     * attempts go back to the pool, and bye. These records are valid whatever others did
+     * meanwhile (a requeue only releases the attempt it names). Results not yet recorded are
+     * among them: those tasks run again. The next farmer, or compaction, does the rest.
+     */
+    private leaveWithoutLock;
     private isGone;
     /**
      * Takes back the claims of a gone farmer. A claim whose task already reached `finished` or
      * `failed` (the farmer died between writing the line and its journal record) is completed,
-     * not requeued, so no task is recorded twice.
+     * not requeued, so no task is recorded twice: the files are searched from where they ended
+     * when it claimed. A task whose farmers were lost LOST_CAP times is failed (its `failed`
+     * line is returned, to be written before the records).
      */
     private takeBack;
     /** New tasks from lines appended to the tasklist. Under the lock. */
