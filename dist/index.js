@@ -23,14 +23,14 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-OSA5EZPQ.js";
+} from "./chunks/chunk-DEOSKN43.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   idsOfTaskLines,
   isTaskLine,
   layout,
   writeFileAtomic
-} from "./chunks/chunk-SP7TJAVJ.js";
+} from "./chunks/chunk-R2G4NKRD.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig,

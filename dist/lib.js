@@ -2,14 +2,14 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-BTRM3BMW.js";
+} from "./chunks/chunk-B2FCL22E.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-OSA5EZPQ.js";
+} from "./chunks/chunk-DEOSKN43.js";
 import "./chunks/chunk-EDVIATQW.js";
-import "./chunks/chunk-SP7TJAVJ.js";
+import "./chunks/chunk-R2G4NKRD.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig

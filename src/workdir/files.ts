@@ -102,22 +102,6 @@ export function readTail(path: string, max: number): string {
   }
 }
 
-/** The last `max` bytes of a file as they are (a cut at the start, mid-line), and the file's size. */
-export function readLastBytes(path: string, max: number): { buf: Buffer; size: number } {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return { buf: Buffer.alloc(0), size: 0 };
-  }
-  try {
-    const size = fstatSync(fd).size;
-    return { buf: readRange(fd, Math.max(0, size - max), size), size };
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * Appends Chrome trace events to a JSON array file in O(1): the closing `]` is overwritten, so
  * the file stays a valid array after every call (PyTaskFarmer rewrites the whole file instead).

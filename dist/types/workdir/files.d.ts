@@ -16,11 +16,6 @@ export declare function appendOwn(path: string, text: string, fence?: Fence): vo
 export declare function readRange(fd: number, from: number, to: number): Buffer;
 /** The last `max` bytes of a file, or '' if it does not exist. */
 export declare function readTail(path: string, max: number): string;
-/** The last `max` bytes of a file as they are (a cut at the start, mid-line), and the file's size. */
-export declare function readLastBytes(path: string, max: number): {
-    buf: Buffer;
-    size: number;
-};
 /**
  * Appends Chrome trace events to a JSON array file in O(1): the closing `]` is overwritten, so
  * the file stays a valid array after every call (PyTaskFarmer rewrites the whole file instead).
