@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-B2FCL22E.js";
+} from "./chunks/chunk-7YBHGAWY.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -20,11 +20,11 @@ import {
   readOutput,
   renderMarkdownSummary,
   workerFiles
-} from "./chunks/chunk-DEOSKN43.js";
+} from "./chunks/chunk-7653I2B2.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-R2G4NKRD.js";
+} from "./chunks/chunk-U2BXKPJT.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   configFiles,
@@ -5263,7 +5263,7 @@ async function main(argv) {
   if (cmd.kind === "report") return runReport(cmd.args);
   if (cmd.kind === "config") return (await import("./chunks/config-command-KOOG4VI7.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
-  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-YVLLJKVY.js")).runRequeue(cmd.args, out);
+  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-VNOOOXUY.js")).runRequeue(cmd.args, out);
   if (cmd.kind === "logs")
     return runLogs(
       cmd.args,
