@@ -88,4 +88,34 @@ describe('a stop while another farmer holds the workdir lock', () => {
       release();
     }
   }, 60_000);
+
+  it('SIGUSR2 while waiting for the lock at start: no task runs, exit 75 once the lock is free', async () => {
+    const dir = tempDir('tf-lockwait-');
+    const tasks = writeTasks(dir, ['true', 'true']);
+    const wd = join(dir, 'wd');
+    mkdirSync(join(wd, '.taskfarmer'), { recursive: true });
+    const release = await holdLock(wd);
+    const a = startCli([tasks, '-w', wd]);
+    // Before the fix the drain ran a sync on a workdir not open yet: a TypeError, and a farmer
+    // that never exited. End the test then (by SIGKILL, after a generous wait) rather than hang it.
+    const guard = setTimeout(() => a.child.kill('SIGKILL'), 40_000);
+    try {
+      await waitFor(() => existsSync(join(wd, '.taskfarmer', 'history')));
+      await sleep(300);
+      a.child.kill('SIGUSR2');
+      await sleep(1_000);
+    } finally {
+      release();
+    }
+    const r = await a.done;
+    clearTimeout(guard);
+    expect(r.signal).toBeNull();
+    expect(r.code, r.stderr).toBe(75);
+    expect(r.stderr).not.toMatch(/Error|\n\s+at /);
+    expect(ids(join(wd, 'toprocess'))).toEqual([0, 1]);
+    expect(ids(join(wd, 'finished'))).toEqual([]);
+    const again = await runCli([tasks, '-w', wd, '-q']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(checkExactlyOnce(wd, 2)).toBe('');
+  }, 90_000);
 });
