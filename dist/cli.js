@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-7YBHGAWY.js";
+} from "./chunks/chunk-L7A7GP3V.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -20,7 +20,7 @@ import {
   readOutput,
   renderMarkdownSummary,
   workerFiles
-} from "./chunks/chunk-7653I2B2.js";
+} from "./chunks/chunk-OALXMLQL.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   writeFileAtomic
@@ -5285,7 +5285,9 @@ async function main(argv) {
     logs: cmd.options.logs ?? logs,
     runners,
     handlers,
-    onEvent
+    onEvent,
+    // The farmer is the process: a stop signal puts its tasks back, SIGUSR2 drains it.
+    handleSignals: true
   };
   const result = await farm(options).finally(() => progress.stop());
   if (result.error) err(result.error);

@@ -23,7 +23,7 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-7653I2B2.js";
+} from "./chunks/chunk-OALXMLQL.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   idsOfTaskLines,
@@ -837,11 +837,10 @@ async function runStep(s, cancel) {
     return;
   }
   const progress = new Progress();
-  const result = await farm({ ...s.farm, taskEnv: taskEnvironment(), onEvent: progress.onEvent }).catch(
-    (err) => {
-      throw isUsageError(err) ? new UsageError(forAction(err.message, s)) : err;
-    }
-  );
+  const farmOptions = { ...s.farm, taskEnv: taskEnvironment(), onEvent: progress.onEvent, handleSignals: true };
+  const result = await farm(farmOptions).catch((err) => {
+    throw isUsageError(err) ? new UsageError(forAction(err.message, s)) : err;
+  });
   progress.end();
   if (result.total === 0) {
     const input = s.inlineTasks !== void 0 ? "tasks" : "tasklist";

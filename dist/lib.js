@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-7YBHGAWY.js";
+} from "./chunks/chunk-L7A7GP3V.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-7653I2B2.js";
+} from "./chunks/chunk-OALXMLQL.js";
 import "./chunks/chunk-EDVIATQW.js";
 import "./chunks/chunk-U2BXKPJT.js";
 import "./chunks/chunk-6XEX5UTC.js";

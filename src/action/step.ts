@@ -39,11 +39,11 @@ export async function runStep(s: ActionSettings, cancel: Cancellation): Promise<
     return;
   }
   const progress = new Progress();
-  const result = await farm({ ...s.farm, taskEnv: taskEnvironment(), onEvent: progress.onEvent }).catch(
-    (err: unknown) => {
-      throw isUsageError(err) ? new UsageError(forAction(err.message, s)) : err;
-    },
-  );
+  // handleSignals: a cancelled job's SIGINT/SIGTERM put the tasks back (see watchCancellation in main.ts).
+  const farmOptions = { ...s.farm, taskEnv: taskEnvironment(), onEvent: progress.onEvent, handleSignals: true };
+  const result = await farm(farmOptions).catch((err: unknown) => {
+    throw isUsageError(err) ? new UsageError(forAction(err.message, s)) : err;
+  });
   progress.end();
   if (result.total === 0) {
     const input = s.inlineTasks !== undefined ? 'tasks' : 'tasklist';

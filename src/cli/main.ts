@@ -96,6 +96,8 @@ async function main(argv: string[]): Promise<number> {
     runners,
     handlers,
     onEvent,
+    // The farmer is the process: a stop signal puts its tasks back, SIGUSR2 drains it.
+    handleSignals: true,
   };
   const result = await farm(options).finally(() => progress.stop());
   if (result.error) err(result.error);

@@ -19,7 +19,7 @@ export function listenForStops(
   const onAbort = () => to.stop('abort');
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const handlers = new Map<NodeJS.Signals, () => void>();
-  if (options.handleSignals !== false) {
+  if (options.handleSignals === true) {
     for (const sig of STOP_SIGNALS) handlers.set(sig, () => to.stop(`signal:${sig}`));
     handlers.set(DRAIN_SIGNAL, () => to.drain());
     for (const [sig, h] of handlers) process.on(sig, h);

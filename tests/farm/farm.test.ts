@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { farm } from '../../src/farm/farm.js';
 import type { FarmEvent, FarmOptions, FarmResult } from '../../src/farm/options.js';
 import { status } from '../../src/report/status.js';
+import { FARMER_SIGNALS } from '../../src/util/signals.js';
 import { tempDir, writeTasks } from '../helpers/cli.js';
 import { FakeLaunchers, type Behaviour } from './fake-launcher.js';
 
@@ -59,7 +60,6 @@ async function runFarm(s: Setup) {
       tasklist,
       workdir,
       workers: 2,
-      handleSignals: false,
       launchers: fake.factory,
       ...s.options,
       onEvent: (e) => {
@@ -155,6 +155,27 @@ describe('farm() in-process, with a fake launcher and a fake clock', () => {
     expect(fake.started).toHaveLength(4);
     for (const s of fake.started) expect(s.signals).toEqual(['SIGTERM']);
     expect(lines('toprocess')).toHaveLength(10);
+  });
+
+  it('a library caller gets no process signal handlers by default; handleSignals: true adds them for the run only', async () => {
+    const counts = () => FARMER_SIGNALS.map((sig) => process.listenerCount(sig));
+    const before = counts();
+    const during = async (options: Partial<FarmOptions>) => {
+      let seen: number[] = [];
+      await runFarm({
+        tasks: tasks(2),
+        behave: () => ({ ms: 1_000 }),
+        options,
+        onEvent: (e) => {
+          if (e.type === 'task-start') seen = counts();
+        },
+      });
+      return seen;
+    };
+    expect(await during({})).toEqual(before);
+    expect(counts()).toEqual(before);
+    expect(await during({ handleSignals: true })).toEqual(before.map((n) => n + 1));
+    expect(counts()).toEqual(before);
   });
 
   it('an aborted AbortSignal stops it, even without signal handlers', async () => {

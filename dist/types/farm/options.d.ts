@@ -53,9 +53,13 @@ export interface FarmOptions {
     /** Runners and handlers from a configuration file, by name. */
     runners?: Record<string, Runner>;
     handlers?: Record<string, TasklistHandler>;
-    /** Install SIGINT/SIGTERM/SIGHUP/SIGUSR1 (stop) and SIGUSR2 (drain) handlers. Default true. */
+    /**
+     * Install process-wide SIGINT/SIGTERM/SIGHUP/SIGUSR1 (stop) and SIGUSR2 (drain) handlers while
+     * it runs (removed when it returns). Default false: a library caller keeps its own signal
+     * handling and stops the farm through `signal`. The CLI and the Action set it.
+     */
     handleSignals?: boolean;
-    /** Aborting it stops the farm like SIGTERM. */
+    /** Aborting it stops the farm like SIGTERM (with or without handleSignals). */
     signal?: AbortSignal;
     /**
      * The environment every task starts from (runner and task variables are added to it).
