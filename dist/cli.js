@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-L7A7GP3V.js";
+} from "./chunks/chunk-77LUY6YQ.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -20,7 +20,7 @@ import {
   readOutput,
   renderMarkdownSummary,
   workerFiles
-} from "./chunks/chunk-OALXMLQL.js";
+} from "./chunks/chunk-KSVJFM54.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   writeFileAtomic

@@ -23,7 +23,7 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-OALXMLQL.js";
+} from "./chunks/chunk-KSVJFM54.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   idsOfTaskLines,

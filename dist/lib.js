@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-L7A7GP3V.js";
+} from "./chunks/chunk-77LUY6YQ.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-OALXMLQL.js";
+} from "./chunks/chunk-KSVJFM54.js";
 import "./chunks/chunk-EDVIATQW.js";
 import "./chunks/chunk-U2BXKPJT.js";
 import "./chunks/chunk-6XEX5UTC.js";

@@ -41,7 +41,7 @@ export class SyncLoop {
   private readonly rounds = new Rounds<'retry' | 'flush' | 'idle'>(
     () => this.doSync(this.current),
     // Not before start (the farmer still announces itself), nor once closing.
-    () => this.started && this.h.phase().name !== 'done',
+    () => this.started && this.host.phase().name !== 'done',
   );
   private checkTasklist = false;
   /** The last sync failed part-way: the next one checks what it had already written. */
@@ -53,7 +53,7 @@ export class SyncLoop {
 
   constructor(
     private current: Workdir,
-    private readonly h: LoopHost,
+    private readonly host: LoopHost,
   ) {}
 
   /** The farmer's workdir (a rejoin replaces it). */
@@ -86,18 +86,18 @@ export class SyncLoop {
   /** One round of the loop: record what ended and what was stopped, claim what is wanted, start it. */
   private async doSync(wd: Workdir): Promise<void> {
     this.checkWalltime();
-    const open = accepting(this.h.phase());
-    const want = open ? this.h.policy.want(this.h.attempts.idle(), this.held.queued) : 0;
+    const open = accepting(this.host.phase());
+    const want = open ? this.host.policy.want(this.host.attempts.idle(), this.held.queued) : 0;
     if (!open) this.held.handBack();
     const batch = this.held.take();
     const { completions, stopped } = batch;
     const checkTasklist = this.checkTasklist;
     this.checkTasklist = false;
     try {
-      if (this.lockBusy && stopAsked(this.h.phase())) {
+      if (this.lockBusy && stopAsked(this.host.phase())) {
         // Left for close(), which does not wait long for the lock.
         this.held.putBack(batch);
-      } else if (completions.length || stopped.length || want > 0 || this.h.outage.waiting) {
+      } else if (completions.length || stopped.length || want > 0 || this.host.outage.waiting) {
         const recheck = this.recheck;
         const res = await wd.sync({ completions, stopped, want, checkTasklist, recheck });
         if (recheck) this.recheck = false;
@@ -105,7 +105,7 @@ export class SyncLoop {
         this.held.claimed(res.claims);
         if (res.claims.length) this.finalCheck = false;
         this.checkBudget();
-        if (this.h.outage.waiting) this.afterOutage(wd);
+        if (this.host.outage.waiting) this.afterOutage(wd);
         this.fillSlots();
       }
     } catch (err) {
@@ -113,13 +113,13 @@ export class SyncLoop {
         // Not recorded: they stay claimed, and close() requeues them (or others do, by lease).
         this.lockBusy = true;
         this.held.putBack(batch);
-      } else if (err instanceof StaleWorkdirError && accepting(this.h.phase())) await this.rejoin(err);
+      } else if (err instanceof StaleWorkdirError && accepting(this.host.phase())) await this.rejoin(err);
       else {
-        const stop = this.h.outage.failed(err);
-        if (stop) this.h.apply({ type: 'fail', error: stop });
+        const stop = this.host.outage.failed(err);
+        if (stop) this.host.apply({ type: 'fail', error: stop });
         // Unreachable for now: keep what was not recorded, and send it again when it answers.
         // (Once given up, it stays claimed: others take it back when our lease expires.)
-        if (!failure(this.h.phase())) {
+        if (!failure(this.host.phase())) {
           this.held.putBack(batch);
           this.recheck = true;
         }
@@ -130,9 +130,9 @@ export class SyncLoop {
       void this.close();
       return;
     }
-    if (this.h.outage.waiting && !failure(this.h.phase())) return this.rounds.soon('retry', 1_000);
+    if (this.host.outage.waiting && !failure(this.host.phase())) return this.rounds.soon('retry', 1_000);
     if (this.rounds.takeAgain() || this.held.unrecorded) this.requestSync();
-    else if (this.h.attempts.running() === 0 && this.held.queued === 0) {
+    else if (this.host.attempts.running() === 0 && this.held.queued === 0) {
       // Idle while other farmers still hold tasks: look again soon, to take back the tasks
       // of one that dies, or to end promptly when the last one finishes.
       this.rounds.soon('idle', 500);
@@ -144,29 +144,30 @@ export class SyncLoop {
    * received: hand back every claim we hold but do not run, queue or report.
    */
   private afterOutage(wd: Workdir): void {
-    this.h.outage.ok();
+    this.host.outage.ok();
     const ours = this.held.ids();
-    for (const id of this.h.attempts.ids()) ours.add(id);
+    for (const id of this.host.attempts.ids()) ours.add(id);
     for (const c of wd.ownClaims()) if (!ours.has(c.id)) this.held.putBackLater(c);
     if (this.held.unrecorded) this.requestSync();
   }
 
   private fillSlots(): void {
-    if (!accepting(this.h.phase()) || this.h.outage.waiting) return;
-    if (this.held.queued > 0 && this.h.attempts.idle() > 0 && !this.checkWalltime()) return;
-    while (this.held.queued > 0 && this.h.attempts.idle() > 0) this.h.attempts.start(this.held.next()!, this.current);
+    if (!accepting(this.host.phase()) || this.host.outage.waiting) return;
+    if (this.held.queued > 0 && this.host.attempts.idle() > 0 && !this.checkWalltime()) return;
+    while (this.held.queued > 0 && this.host.attempts.idle() > 0)
+      this.host.attempts.start(this.held.next()!, this.current);
   }
 
   /** An attempt ended: note it for the next sync, then go on. */
   ended(end: AttemptEnd): void {
     if ('stopped' in end) {
       this.held.putBackLater(end.stopped);
-      this.h.ran.stopped++;
+      this.host.ran.stopped++;
     } else {
       const c = end.completion;
       this.held.complete(c);
-      this.h.policy.observe(c.end - c.start);
-      this.h.limits.observe(c.end - c.start);
+      this.host.policy.observe(c.end - c.start);
+      this.host.limits.observe(c.end - c.start);
     }
     this.afterExit();
   }
@@ -177,18 +178,18 @@ export class SyncLoop {
    */
   private afterExit(): void {
     this.fillSlots();
-    const low = accepting(this.h.phase()) && this.h.policy.low(this.held.queued);
-    const ending = this.h.phase().name === 'stopping' || this.h.phase().name === 'failed';
-    if (low || ending || this.h.attempts.running() === 0 || this.held.ended >= this.h.attempts.size) {
+    const low = accepting(this.host.phase()) && this.host.policy.low(this.held.queued);
+    const ending = this.host.phase().name === 'stopping' || this.host.phase().name === 'failed';
+    if (low || ending || this.host.attempts.running() === 0 || this.held.ended >= this.host.attempts.size) {
       this.requestSync();
     } else this.rounds.soon('flush', FLUSH_MS);
   }
 
   private shouldFinish(): boolean {
-    if (this.h.attempts.running() > 0 || this.held.queued) return false;
-    if (this.lockBusy && stopAsked(this.h.phase())) return true;
+    if (this.host.attempts.running() > 0 || this.held.queued) return false;
+    if (this.lockBusy && stopAsked(this.host.phase())) return true;
     if (this.held.unrecorded) return false;
-    if (!accepting(this.h.phase())) return true;
+    if (!accepting(this.host.phase())) return true;
     const wd = this.current;
     if (wd.state.count.pending > 0 || wd.othersHoldClaims()) return false;
     // Lines appended to the tasklist in the last moments (since the last 2-second check) are
@@ -203,22 +204,22 @@ export class SyncLoop {
   }
 
   private reportEnd(c: Completion, outcome: Outcome): void {
-    if (outcome === 'done') this.h.ran.done++;
-    else if (outcome === 'failed') this.h.ran.failed++;
-    else if (outcome === 'retry') this.h.ran.retried++;
-    this.h.emit(taskEnd(c, outcome, this.current.logFile(c.id, c.slot)));
+    if (outcome === 'done') this.host.ran.done++;
+    else if (outcome === 'failed') this.host.ran.failed++;
+    else if (outcome === 'retry') this.host.ran.retried++;
+    this.host.emit(taskEnd(c, outcome, this.current.logFile(c.id, c.slot)));
   }
 
   /** --max-failures: once the workdir's final failures reach it, no more claims (and with kill, no more running). */
   private checkBudget(): void {
-    const event = accepting(this.h.phase()) ? this.h.limits.failures(this.current.state.count.failed) : undefined;
-    if (event) this.h.apply(event);
+    const event = accepting(this.host.phase()) ? this.host.limits.failures(this.current.state.count.failed) : undefined;
+    if (event) this.host.apply(event);
   }
 
   /** False (and draining) once a task started now is expected to outlive the farmer's deadline. */
   private checkWalltime(): boolean {
-    const event = accepting(this.h.phase()) ? this.h.limits.deadline(Date.now()) : undefined;
-    if (event) this.h.apply(event);
+    const event = accepting(this.host.phase()) ? this.host.limits.deadline(Date.now()) : undefined;
+    if (event) this.host.apply(event);
     return !event;
   }
 
@@ -229,23 +230,23 @@ export class SyncLoop {
    * and join again as a new farmer, as if just started.
    */
   private async rejoin(err: StaleWorkdirError): Promise<void> {
-    this.h.emit({
+    this.host.emit({
       type: 'warning',
-      message: `${err.message}; stopping its ${this.h.attempts.running()} running task(s) and joining again`,
+      message: `${err.message}; stopping its ${this.host.attempts.running()} running task(s) and joining again`,
     });
-    this.h.attempts.stopAll();
+    this.host.attempts.stopAll();
     this.held.forget();
     try {
-      this.current = await this.h.reopen();
+      this.current = await this.host.reopen();
     } catch (e) {
-      this.h.apply({ type: 'fail', error: e as Error });
+      this.host.apply({ type: 'fail', error: e as Error });
     }
   }
 
   private async close(): Promise<void> {
-    if (this.h.phase().name === 'done') return;
-    const stopping = stopAsked(this.h.phase());
-    this.h.apply({ type: 'close' });
+    if (this.host.phase().name === 'done') return;
+    const stopping = stopAsked(this.host.phase());
+    this.host.apply({ type: 'close' });
     this.rounds.cancel();
     try {
       const { completions, stopped } = this.held.take();
@@ -255,8 +256,8 @@ export class SyncLoop {
       );
       outcomes.forEach((outcome, i) => this.reportEnd(completions[i], outcome));
     } catch (err) {
-      this.h.apply({ type: 'fail', error: err as Error });
+      this.host.apply({ type: 'fail', error: err as Error });
     }
-    this.h.closed();
+    this.host.closed();
   }
 }

@@ -54,8 +54,8 @@ interface Running {
 export class Supervisor {
   private readonly slots: Array<Running | null>;
 
-  constructor(private readonly o: SupervisorOptions) {
-    this.slots = new Array<Running | null>(o.launchers.length).fill(null);
+  constructor(private readonly options: SupervisorOptions) {
+    this.slots = new Array<Running | null>(options.launchers.length).fill(null);
   }
 
   get size(): number {
@@ -90,28 +90,28 @@ export class Supervisor {
     this.slots[slot] = r;
     let exited: Promise<ExitInfo>;
     try {
-      const spec = this.o.runner.command(claim.task, ctx);
+      const spec = this.options.runner.command(claim.task, ctx);
       const env = {
         ...spec.env,
-        ...this.o.slotEnv[slot],
+        ...this.options.slotEnv[slot],
         PROC_NUMBER: String(claim.id),
         TASKFARMER_TASK_ID: String(claim.id),
         TASKFARMER_ATTEMPT: String(claim.attempt),
         TASKFARMER_WORKDIR: wd.l.dir,
         TASKFARMER_WORKER: String(slot),
       };
-      r.proc = this.o.launchers[slot].run(spec, wd.logTarget(claim.id, claim.attempt, slot), env);
+      r.proc = this.options.launchers[slot].run(spec, wd.logTarget(claim.id, claim.attempt, slot), env);
       exited = r.proc.exited;
     } catch (err) {
       exited = Promise.resolve({ code: null, signal: null, error: oneLine(err) });
     }
-    this.o.emit({ type: 'task-start', id: claim.id, attempt: claim.attempt, task: claim.task, slot });
-    if (this.o.taskTimeout) {
+    this.options.emit({ type: 'task-start', id: claim.id, attempt: claim.attempt, task: claim.task, slot });
+    if (this.options.taskTimeout) {
       r.timers.push(
         setLongTimeout(() => {
           r.timedOut = true;
           this.kill(r);
-        }, this.o.taskTimeout),
+        }, this.options.taskTimeout),
       );
     }
     void exited.then((info) => {
@@ -120,10 +120,10 @@ export class Supervisor {
       // process of the job step: a task may die of our stop signal just before we handle our own
       // copy. Wait for it a moment, so that such a task is put back rather than failed.
       const settle = () => {
-        if (!this.o.accepting()) r.stopped = true;
+        if (!this.options.accepting()) r.stopped = true;
         this.exit(r, info);
       };
-      if (!this.o.accepting()) settle();
+      if (!this.options.accepting()) settle();
       else setTimeout(settle, SIGNAL_GRACE_MS);
     });
   }
@@ -144,12 +144,12 @@ export class Supervisor {
 
   /** Releases the launchers: the farm ended. */
   close(): void {
-    for (const l of this.o.launchers) l.close();
+    for (const l of this.options.launchers) l.close();
   }
 
   private kill(r: Running): void {
     r.proc?.kill('SIGTERM');
-    r.timers.push(setTimeout(() => r.proc?.kill('SIGKILL'), this.o.killGrace));
+    r.timers.push(setTimeout(() => r.proc?.kill('SIGKILL'), this.options.killGrace));
   }
 
   private exit(r: Running, info: ExitInfo): void {
@@ -158,23 +158,23 @@ export class Supervisor {
     r.proc?.kill('SIGKILL');
     const ok = info.code === 0 && !r.timedOut && !r.stopped;
     try {
-      this.o.runner.after?.(r.ctx, ok);
+      this.options.runner.after?.(r.ctx, ok);
     } catch (err) {
-      this.o.emit({ type: 'warning', message: `runner cleanup for task ${r.claim.id}: ${oneLine(err)}` });
+      this.options.emit({ type: 'warning', message: `runner cleanup for task ${r.claim.id}: ${oneLine(err)}` });
     }
     this.slots[r.slot] = null;
     const end = Date.now();
     const { id, attempt, task } = r.claim;
     // A log that could not be opened because the workdir stopped answering: not the task's fault.
-    if (info.error && (this.o.unreachable() || isUnreachableText(info.error))) r.stopped = true;
+    if (info.error && (this.options.unreachable() || isUnreachableText(info.error))) r.stopped = true;
     const { code: rc, signal } = info;
     const completion = { id, attempt, ok, rc, signal, timedOut: r.timedOut, start: r.start, end, slot: r.slot, task };
     if (r.stopped && !r.timedOut) {
-      this.o.emit(taskEnd(completion, 'stopped', r.wd.logFile(id, r.slot)));
-      return this.o.ended({ stopped: { id, attempt } });
+      this.options.emit(taskEnd(completion, 'stopped', r.wd.logFile(id, r.slot)));
+      return this.options.ended({ stopped: { id, attempt } });
     }
-    if (info.error) this.o.emit({ type: 'warning', message: `task ${id} could not start: ${info.error}` });
-    this.o.ended({ completion });
+    if (info.error) this.options.emit({ type: 'warning', message: `task ${id} could not start: ${info.error}` });
+    this.options.ended({ completion });
   }
 }
 

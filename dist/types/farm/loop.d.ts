@@ -29,7 +29,7 @@ export interface LoopHost {
  */
 export declare class SyncLoop {
     private current;
-    private readonly h;
+    private readonly host;
     private readonly held;
     private started;
     private readonly rounds;
@@ -40,7 +40,7 @@ export declare class SyncLoop {
     private finalCheck;
     /** A stop found the lock held: what is left is recorded by close(), without waiting long. */
     private lockBusy;
-    constructor(current: Workdir, h: LoopHost);
+    constructor(current: Workdir, host: LoopHost);
     /** The farmer's workdir (a rejoin replaces it). */
     get wd(): Workdir;
     /** The first round; rounds are asked for from now on. */

@@ -34,9 +34,9 @@ export interface SupervisorOptions {
  * frees the slot and says how it ended.
  */
 export declare class Supervisor {
-    private readonly o;
+    private readonly options;
     private readonly slots;
-    constructor(o: SupervisorOptions);
+    constructor(options: SupervisorOptions);
     get size(): number;
     running(): number;
     idle(): number;
