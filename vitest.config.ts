@@ -8,6 +8,9 @@ import { defineConfig } from 'vitest/config';
 const UNIT = [
   'tests/farm/**/*.test.ts',
   'tests/workdir/**/*.test.ts',
+  'tests/util/**/*.test.ts',
+  'tests/tasklist/parse.test.ts',
+  'tests/cli/requeue-args.test.ts',
   'tests/config/load.test.ts',
   'tests/config/ini.test.ts',
   'tests/action/inputs.test.ts',
