@@ -15,8 +15,7 @@
  *   TASKFARMER_KEEP_SLURM=1   stop() keeps the cluster's directory (logs) for debugging
  *   SLURM_TEST_PORT_BASE, SLURM_TEST_CPUS, SLURM_TEST_TIMEOUT: see cluster.sh
  */
-import { spawnSync } from 'node:child_process';
-import { execa } from 'execa';
+import { execa, execaSync } from 'execa';
 import { accessSync, constants, existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -146,10 +145,8 @@ export async function startCluster(
   // Last resort if the test process exits without stop(): the daemons are not
   // our children and would outlive us. Only synchronous code runs on 'exit'.
   const onExit = (): void => {
-    spawnSync('bash', [CLUSTER_SH, 'stop', dir], {
-      stdio: 'ignore',
-      timeout: 30_000,
-    });
+    // Best effort: a failure here must not throw out of the exit handler.
+    execaSync('bash', [CLUSTER_SH, 'stop', dir], { stdio: 'ignore', timeout: 30_000, reject: false });
     if (!process.env.TASKFARMER_KEEP_SLURM) rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', onExit);
