@@ -109,10 +109,10 @@ export function checkToprocess(buf: Buffer, file: string, texts: TasklistTexts):
 }
 
 /** Every task the workdir's state holds (toprocess and journal records) must be the tasklist's. */
-export function checkCommands(st: TaskState, texts: TasklistTexts, journals: string): void {
-  for (let id = 0; id < st.size; id++) {
-    if (st.statusOf(id) === Status.Absent) continue;
-    const task = st.task(id);
+export function checkCommands(state: TaskState, texts: TasklistTexts, journals: string): void {
+  for (let id = 0; id < state.size; id++) {
+    if (state.statusOf(id) === Status.Absent) continue;
+    const task = state.task(id);
     const problem = task === undefined ? undefined : commandProblem(texts, id, task);
     if (problem) throw new UsageError(`a journal in ${journals} ${problem}; ${REFUSE}`);
   }

@@ -32,4 +32,4 @@ export declare function commandProblem(texts: TasklistTexts, id: number, text: s
 /** Every `<id> <task>` line of `toprocess` must be the tasklist's task `id`; a UsageError naming the line if not. */
 export declare function checkToprocess(buf: Buffer, file: string, texts: TasklistTexts): void;
 /** Every task the workdir's state holds (toprocess and journal records) must be the tasklist's. */
-export declare function checkCommands(st: TaskState, texts: TasklistTexts, journals: string): void;
+export declare function checkCommands(state: TaskState, texts: TasklistTexts, journals: string): void;
