@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-BZARDW7Z.js";
+} from "./chunks/chunk-H2UYQQO3.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -20,11 +20,11 @@ import {
   readOutput,
   renderMarkdownSummary,
   workerFiles
-} from "./chunks/chunk-3RC5ICCU.js";
+} from "./chunks/chunk-E2LEAAAN.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-3H3K4X37.js";
+} from "./chunks/chunk-WRWM3IL6.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   configFiles,
@@ -5263,7 +5263,7 @@ async function main(argv) {
   if (cmd.kind === "report") return runReport(cmd.args);
   if (cmd.kind === "config") return (await import("./chunks/config-command-KOOG4VI7.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
-  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-GQ362MRV.js")).runRequeue(cmd.args, out);
+  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-4XZIE32Z.js")).runRequeue(cmd.args, out);
   if (cmd.kind === "logs")
     return runLogs(
       cmd.args,

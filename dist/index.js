@@ -23,14 +23,14 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-3RC5ICCU.js";
+} from "./chunks/chunk-E2LEAAAN.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   idsOfTaskLines,
   isTaskLine,
   layout,
   writeFileAtomic
-} from "./chunks/chunk-3H3K4X37.js";
+} from "./chunks/chunk-WRWM3IL6.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig,

@@ -2,14 +2,14 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-BZARDW7Z.js";
+} from "./chunks/chunk-H2UYQQO3.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-3RC5ICCU.js";
+} from "./chunks/chunk-E2LEAAAN.js";
 import "./chunks/chunk-EDVIATQW.js";
-import "./chunks/chunk-3H3K4X37.js";
+import "./chunks/chunk-WRWM3IL6.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig

@@ -4,7 +4,9 @@ import type { TasklistHandler } from '../tasklist/handlers.js';
 import { parseTasklist, tasklistBytesProblem } from '../tasklist/parse.js';
 import type { JournalRecord } from './journal.js';
 import type { Layout } from './layout.js';
-import { appendedSince, readMeta, type Meta } from './meta.js';
+import { appendedSince, newMeta, readMeta, type Meta } from './meta.js';
+import { recoverLost } from './recovery.js';
+import type { TaskState } from './state.js';
 import { checkTasklistBytes, readTasklist } from './tasklist-file.js';
 
 /**
@@ -23,6 +25,28 @@ export interface TasklistSource {
   tasklist: string;
   handler: TasklistHandler;
   warn: (msg: string) => void;
+}
+
+/**
+ * The tasks that join at a start, and the meta to write once their records are in the journal.
+ * A workdir PyTaskFarmer made (no meta) is adopted, and the tasks it lost (popped, never
+ * recorded) are recovered; in one of ours, lines appended to the tasklist since become tasks.
+ * Under the lock, with `state` folded from the workdir.
+ */
+export function joiningAtStart(
+  paths: Layout,
+  state: TaskState,
+  source: TasklistSource,
+  tasklist: Buffer,
+  meta: Meta | undefined,
+): Added {
+  if (meta) return appendedTasks(paths, source, meta);
+  const all = parseTasklist(tasklist.toString('utf8'));
+  const commands = all.map((line, id) => source.handler(line, id));
+  return {
+    records: recoverLost(paths, state, commands, source.warn),
+    meta: newMeta(source.tasklist, tasklist, all.length),
+  };
 }
 
 /** New tasks from lines appended to the tasklist, checked while farming. Under the lock. */

@@ -2,15 +2,14 @@ import { type Layout } from './layout.js';
 import { type FarmerInfo } from './reader.js';
 import { type LogMode, type LogTarget } from './tasklog.js';
 import type { CloseRequest, Outcome, SyncRequest, SyncResult, WorkdirOptions } from './workdir-types.js';
-export type { Claim, CloseRequest, Completion, Outcome, SyncRequest, SyncResult, WorkdirOptions, } from './workdir-types.js';
+export type * from './workdir-types.js';
 export { StaleWorkdirError } from './own-journal.js';
 /**
- * The on-disk protocol from a farmer's side: opening (create, adopt, recover), claiming and
- * recording under the lock, heartbeats, and the compaction that leaves a PyTaskFarmer-readable
- * workdir at rest. Only this folder knows the protocol's file names. The jobs it calls on have
- * files of their own: open-checks.ts (inputs, before anything is written), recovery.ts (gone
- * farmers, lost tasks), own-journal.ts (our journal; a farmer compacted away while presumed
- * dead), compact.ts, create-workdir.ts, tasklist-growth.ts, timeline-events.ts, clock-skew.ts.
+ * The on-disk protocol from a farmer's side: opening (create, adopt, recover), the locked sync
+ * that records what ended and claims what runs next, heartbeats, and leaving, with the
+ * compaction that brings the workdir to rest for PyTaskFarmer. Only this folder knows the
+ * protocol's file names; each job this class calls on has a file of its own (the map is in
+ * docs/architecture.md).
  */
 export declare class Workdir {
     private readonly options;
@@ -22,20 +21,12 @@ export declare class Workdir {
     private reader;
     private self;
     private readonly journal;
-    /** The lock's fence while a locked section runs: every write checks it. */
-    private fence;
-    /** The lock was taken from us mid-section: what we read may be stale, read it all again. */
-    private resync;
-    /** Attempts handed to the farm and not yet ended: id → attempt. */
-    private readonly held;
-    /** Outcomes whose journal records were written in a section that then lost the lock. */
-    private readonly recorded;
-    /** Completions whose finished/failed lines may have been written when the lock was lost. */
-    private inDoubt;
+    private readonly sections;
+    private readonly lines;
+    private readonly attempts;
     /** Our clock minus the filesystem's, from our own journal's mtime. */
     private clockOffset;
-    /** What is wrong with a journal record that gave a task outside the tasklist a command. */
-    private foreign;
+    private readonly foreign;
     /** Tasks finished/failed before this farmer started (from the files). */
     readonly previous: {
         finished: number;
@@ -44,11 +35,6 @@ export declare class Workdir {
     private constructor();
     get logs(): LogMode;
     private newReader;
-    /**
-     * A record read since that gives a command to a task the tasklist does not have (someone
-     * else wrote it into a journal): the farm stops rather than run it.
-     */
-    private refuseForeign;
     get state(): import("./state.js").TaskState;
     get farmers(): ReadonlyMap<string, FarmerInfo>;
     /** How the launcher writes an attempt's output. */
@@ -67,14 +53,8 @@ export declare class Workdir {
      * the lock: creates or adopts the workdir, recovers what crashed farmers left, and registers.
      */
     static open(options: WorkdirOptions): Promise<Workdir>;
-    private lockOptions;
-    private inSection;
-    /**
-     * Runs `fn` under the lock. If the lock turns out taken from us (we stalled past
-     * --lock-stale and another farmer went on), nothing more was written: we read the whole
-     * workdir again and run the section again, so that no decision rests on what we read before.
-     */
-    private locked;
+    /** The lock's fence while a locked section runs (see LockedSections): every write checks it. */
+    private get fence();
     /**
      * Forgets what we read and folds the workdir again from the files, our own journal
      * included. Claims our journal holds that the farm does not run (made in a section that
@@ -86,17 +66,6 @@ export declare class Workdir {
     /** Claims, completions and requeues in one short locked section. */
     sync(req: SyncRequest): Promise<SyncResult>;
     private syncLocked;
-    /**
-     * Whether a completion's `finished`/`failed` line is there already, so it must not be
-     * written again: a section that lost the lock may have written it (inDoubt); a resend after
-     * the workdir stopped answering mid-sync (`recheck`) may have; and a task taken back from a
-     * farmer presumed dead, only stalled, may have its line from that farmer, which is its record.
-     */
-    private lineWritten;
-    /** Claims up to `want` tasks (claim records appended, not yet handed out), or says why it stopped. */
-    private claim;
-    /** Outcomes now in our journal: a retried section reports them instead of recording again. */
-    private remember;
     /** A heartbeat: an append to our own journal, no lock needed (nobody else writes it). */
     heartbeat(): void;
     /**
@@ -133,8 +102,6 @@ export declare class Workdir {
     private repairOwnJournal;
     /** Repairs our journal, then checks that it is still ours (StaleWorkdirError: rejoin). */
     private checkOwnJournal;
-    /** Ids in the tails of `finished` and `failed`: lines a failed sync may have written. */
-    private recordedIds;
     /** The attempts this farmer holds according to the journals (what it should be running). */
     ownClaims(): Array<{
         id: number;
