@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-H2UYQQO3.js";
+} from "./chunks/chunk-YSJBQZW5.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -20,7 +20,7 @@ import {
   readOutput,
   renderMarkdownSummary,
   workerFiles
-} from "./chunks/chunk-E2LEAAAN.js";
+} from "./chunks/chunk-UIMEIREN.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   writeFileAtomic

@@ -23,7 +23,7 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-E2LEAAAN.js";
+} from "./chunks/chunk-UIMEIREN.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   idsOfTaskLines,

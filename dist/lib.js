@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-H2UYQQO3.js";
+} from "./chunks/chunk-YSJBQZW5.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-E2LEAAAN.js";
+} from "./chunks/chunk-UIMEIREN.js";
 import "./chunks/chunk-EDVIATQW.js";
 import "./chunks/chunk-WRWM3IL6.js";
 import "./chunks/chunk-6XEX5UTC.js";

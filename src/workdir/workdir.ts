@@ -43,10 +43,13 @@ export class Workdir {
   private self: FarmerInfo;
   private readonly journal: OwnJournal;
   private readonly sections: LockedSections;
+  /** Where a finished/failed line may be already (never written twice). */
   private readonly lines: WrittenLines;
+  /** Attempts handed to the farm, and outcomes recorded by a section that lost the lock. */
   private readonly attempts = new Attempts();
   /** Our clock minus the filesystem's, from our own journal's mtime. */
   private clockOffset = 0;
+  /** Records read that gave a task a command the tasklist does not have: refused at the next check. */
   private readonly foreign: ForeignCommands;
   /** Tasks finished/failed before this farmer started (from the files). */
   readonly previous = { finished: 0, failed: 0 };

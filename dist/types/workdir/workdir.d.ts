@@ -22,10 +22,13 @@ export declare class Workdir {
     private self;
     private readonly journal;
     private readonly sections;
+    /** Where a finished/failed line may be already (never written twice). */
     private readonly lines;
+    /** Attempts handed to the farm, and outcomes recorded by a section that lost the lock. */
     private readonly attempts;
     /** Our clock minus the filesystem's, from our own journal's mtime. */
     private clockOffset;
+    /** Records read that gave a task a command the tasklist does not have: refused at the next check. */
     private readonly foreign;
     /** Tasks finished/failed before this farmer started (from the files). */
     readonly previous: {
