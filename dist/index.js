@@ -23,14 +23,14 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-DEOSKN43.js";
+} from "./chunks/chunk-UIMEIREN.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   idsOfTaskLines,
   isTaskLine,
   layout,
   writeFileAtomic
-} from "./chunks/chunk-R2G4NKRD.js";
+} from "./chunks/chunk-WRWM3IL6.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig,

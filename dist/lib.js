@@ -2,14 +2,14 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-B2FCL22E.js";
+} from "./chunks/chunk-YSJBQZW5.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-DEOSKN43.js";
+} from "./chunks/chunk-UIMEIREN.js";
 import "./chunks/chunk-EDVIATQW.js";
-import "./chunks/chunk-R2G4NKRD.js";
+import "./chunks/chunk-WRWM3IL6.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig

@@ -160,11 +160,11 @@ class Farm {
     }
     await this.holdPyLock();
     const st = this.wd.state;
-    const filesystem = detectFilesystem(this.wd.l.dir);
+    const filesystem = detectFilesystem(this.wd.paths.dir);
     this.emit({
       type: 'started',
       logs: this.wd.logs,
-      workdir: this.wd.l.dir,
+      workdir: this.wd.paths.dir,
       farmer: this.wd.farmerId,
       workers: o.workers,
       pending: st.count.pending + st.count.claimed,
@@ -175,7 +175,7 @@ class Farm {
     const self = this.wd.farmers.get(this.wd.farmerId)?.node ?? '';
     const nodeTimer = checkNodeSpread({
       env: this.baseEnv,
-      dir: this.wd.l.dir,
+      dir: this.wd.paths.dir,
       fs: filesystem,
       nodes: () => [...this.wd.farmers.values()].map((f) => f.node),
       self,
@@ -210,7 +210,7 @@ class Farm {
   }
 
   private async holdPyLock(): Promise<void> {
-    const paths = pyTaskFarmerLocks(this.wd.l.dir);
+    const paths = pyTaskFarmerLocks(this.wd.paths.dir);
     this.pyLock = holdPyTaskFarmerLocks(paths);
     let timer: NodeJS.Timeout | undefined;
     const held = await Promise.race([
@@ -390,7 +390,7 @@ class Farm {
       id: claim.id,
       attempt: claim.attempt,
       slot,
-      workdir: wd.l.dir,
+      workdir: wd.paths.dir,
       note: (text) => wd.note({ id: claim.id, attempt: claim.attempt, slot, start }, text),
     };
     const r: Running = {
@@ -413,7 +413,7 @@ class Farm {
         PROC_NUMBER: String(claim.id),
         TASKFARMER_TASK_ID: String(claim.id),
         TASKFARMER_ATTEMPT: String(claim.attempt),
-        TASKFARMER_WORKDIR: this.wd.l.dir,
+        TASKFARMER_WORKDIR: this.wd.paths.dir,
         TASKFARMER_WORKER: String(slot),
       };
       r.proc = this.launchers[slot].run(spec, wd.logTarget(claim.id, claim.attempt, slot), env);
@@ -630,8 +630,8 @@ class Farm {
 
   private result(): FarmResult {
     const st = this.wd.state;
-    const finished = countLines(this.wd.l.finished);
-    const failed = countLines(this.wd.l.failed);
+    const finished = countLines(this.wd.paths.finished);
+    const failed = countLines(this.wd.paths.failed);
     const remaining = st.count.pending + st.count.claimed;
     // Tasks left (stopped early, or handed back at the very end by a farmer that died): run again.
     const stopReason = this.stopReason ?? (this.draining ? this.drainReason : undefined);
@@ -646,7 +646,7 @@ class Farm {
       status: remaining > 0 || this.fatal ? 'incomplete' : failed > 0 ? 'failed' : 'complete',
       stopReason,
       note: this.note(stopReason, remaining),
-      workdir: this.wd.l.dir,
+      workdir: this.wd.paths.dir,
       farmer: this.wd.farmerId,
       total: finished + failed + remaining,
       finished,
@@ -654,7 +654,7 @@ class Farm {
       remaining,
       ran: { ...this.ran },
       durationMs: Date.now() - this.started,
-      error: this.fatal ? workdirError(this.wd.l.dir, this.fatal) : undefined,
+      error: this.fatal ? workdirError(this.wd.paths.dir, this.fatal) : undefined,
     };
   }
 
