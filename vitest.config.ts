@@ -6,8 +6,11 @@ import { defineConfig } from 'vitest/config';
  * processes, signals, a local Slurm (`npm run test:e2e`). `npm test` runs both.
  */
 const UNIT = [
-  'tests/unit/**/*.test.ts',
   'tests/farm/**/*.test.ts',
+  'tests/workdir/**/*.test.ts',
+  'tests/util/**/*.test.ts',
+  'tests/tasklist/parse.test.ts',
+  'tests/cli/requeue-args.test.ts',
   'tests/config/load.test.ts',
   'tests/config/ini.test.ts',
   'tests/action/inputs.test.ts',

@@ -96,8 +96,13 @@ async function one(where, dirs, farmers, task, n, statsDir) {
 
 /** Every run, on the volume and on local disk; returns the rows. */
 export async function glusterBench() {
-  const nTrue = Number(process.env.BENCH_GLUSTER_TRUE) || 2000;
-  const nSleep = Number(process.env.BENCH_GLUSTER_SLEEP) || 800;
+  const count = (v, d) => (v === undefined || v === '' ? d : Number(v));
+  const nTrue = count(process.env.BENCH_GLUSTER_TRUE, 2000);
+  const nSleep = count(process.env.BENCH_GLUSTER_SLEEP, 800);
+  // BENCH_GLUSTER_FARMERS=8 (or 1,8) runs only those farm sizes; a task count of 0 skips that task.
+  const farmerCounts = process.env.BENCH_GLUSTER_FARMERS
+    ? process.env.BENCH_GLUSTER_FARMERS.split(',').map(Number)
+    : FARMERS;
   const volDir = mkdtempSync('/tmp/tf-bench-gluster-');
   const local = mkdtempSync(join(tmpdir(), 'tf-bench-local-'));
   const rows = [];
@@ -115,7 +120,8 @@ export async function glusterBench() {
       ['true', nTrue],
       ['sleep 0.05', nSleep],
     ]) {
-      for (const farmers of FARMERS) {
+      if (!n) continue;
+      for (const farmers of farmerCounts) {
         rows.push(await one('GlusterFS', shared, farmers, task, n, join(local, 'stats')));
         rows.push(await one('local disk', [local], farmers, task, n, join(local, 'stats')));
       }

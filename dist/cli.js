@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-77LUY6YQ.js";
+} from "./chunks/chunk-6JFFT7JZ.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -20,11 +20,11 @@ import {
   readOutput,
   renderMarkdownSummary,
   workerFiles
-} from "./chunks/chunk-KSVJFM54.js";
+} from "./chunks/chunk-2P4TMKIM.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-U2BXKPJT.js";
+} from "./chunks/chunk-Q6YXJX4P.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   configFiles,
@@ -4979,7 +4979,7 @@ function runLogs(a, write, note) {
   const shown = a.all ? kept : kept.slice(-1);
   let glued = false;
   for (const o of shown) {
-    if (a.all) write(`${glued ? "\n" : ""}==> task ${a.id} ${label(o)} (${relative(logs.l.dir, o.file)}) <==
+    if (a.all) write(`${glued ? "\n" : ""}==> task ${a.id} ${label(o)} (${relative(logs.paths.dir, o.file)}) <==
 `);
     const { bytes } = readOutput(o);
     write(bytes);
@@ -5263,7 +5263,7 @@ async function main(argv) {
   if (cmd.kind === "report") return runReport(cmd.args);
   if (cmd.kind === "config") return (await import("./chunks/config-command-KOOG4VI7.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
-  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-VNOOOXUY.js")).runRequeue(cmd.args, out);
+  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-FEAOKXRH.js")).runRequeue(cmd.args, out);
   if (cmd.kind === "logs")
     return runLogs(
       cmd.args,

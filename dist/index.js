@@ -23,14 +23,14 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-KSVJFM54.js";
+} from "./chunks/chunk-2P4TMKIM.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   idsOfTaskLines,
   isTaskLine,
   layout,
   writeFileAtomic
-} from "./chunks/chunk-U2BXKPJT.js";
+} from "./chunks/chunk-Q6YXJX4P.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig,

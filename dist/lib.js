@@ -2,14 +2,14 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-77LUY6YQ.js";
+} from "./chunks/chunk-6JFFT7JZ.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-KSVJFM54.js";
+} from "./chunks/chunk-2P4TMKIM.js";
 import "./chunks/chunk-EDVIATQW.js";
-import "./chunks/chunk-U2BXKPJT.js";
+import "./chunks/chunk-Q6YXJX4P.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig

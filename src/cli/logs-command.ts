@@ -50,7 +50,7 @@ export function runLogs(a: LogsArgs, write: (b: Buffer | string) => void, note: 
   const shown = a.all ? kept : kept.slice(-1);
   let glued = false;
   for (const o of shown) {
-    if (a.all) write(`${glued ? '\n' : ''}==> task ${a.id} ${label(o)} (${relative(logs.l.dir, o.file)}) <==\n`);
+    if (a.all) write(`${glued ? '\n' : ''}==> task ${a.id} ${label(o)} (${relative(logs.paths.dir, o.file)}) <==\n`);
     const { bytes } = readOutput(o);
     write(bytes);
     glued = bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a;

@@ -120,7 +120,7 @@ class Farm {
       reopen: () => Workdir.open(wdOptions),
       closed: () => this.closed(),
     }));
-    this.pyLock = await holdPyLock(wd.l.dir, (e) => this.emit(e));
+    this.pyLock = await holdPyLock(wd.paths.dir, (e) => this.emit(e));
     const nodeTimer = announce(wd, {
       workers: o.workers,
       env: baseEnv,

@@ -18,8 +18,8 @@ export interface Ending {
 export function farmResult(e: Ending): FarmResult {
   const { wd } = e;
   const st = wd.state;
-  const finished = countLines(wd.l.finished);
-  const failed = countLines(wd.l.failed);
+  const finished = countLines(wd.paths.finished);
+  const failed = countLines(wd.paths.failed);
   const remaining = st.count.pending + st.count.claimed;
   const fatal = failure(e.phase);
   // Tasks left (stopped early, or handed back at the very end by a farmer that died): run again.
@@ -35,7 +35,7 @@ export function farmResult(e: Ending): FarmResult {
     status: remaining > 0 || fatal ? 'incomplete' : failed > 0 ? 'failed' : 'complete',
     stopReason,
     note: e.limits.note(stopReason, st.count.failed, remaining),
-    workdir: wd.l.dir,
+    workdir: wd.paths.dir,
     farmer: wd.farmerId,
     total: finished + failed + remaining,
     finished,
@@ -43,7 +43,7 @@ export function farmResult(e: Ending): FarmResult {
     remaining,
     ran: { ...e.ran },
     durationMs: Date.now() - e.started,
-    error: fatal ? workdirError(wd.l.dir, fatal) : undefined,
+    error: fatal ? workdirError(wd.paths.dir, fatal) : undefined,
   };
 }
 

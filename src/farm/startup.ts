@@ -36,11 +36,11 @@ export function announce(
     current,
   }: { workers: number; env: NodeJS.ProcessEnv; emit: (e: FarmEvent) => void; current: () => Workdir },
 ): NodeJS.Timeout | undefined {
-  const filesystem = detectFilesystem(wd.l.dir);
+  const filesystem = detectFilesystem(wd.paths.dir);
   emit({
     type: 'started',
     logs: wd.logs,
-    workdir: wd.l.dir,
+    workdir: wd.paths.dir,
     farmer: wd.farmerId,
     workers,
     pending: wd.state.count.pending + wd.state.count.claimed,
@@ -50,7 +50,7 @@ export function announce(
   });
   return checkNodeSpread({
     env,
-    dir: wd.l.dir,
+    dir: wd.paths.dir,
     fs: filesystem,
     nodes: () => [...current().farmers.values()].map((f) => f.node),
     self: wd.farmers.get(wd.farmerId)?.node ?? '',

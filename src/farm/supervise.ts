@@ -83,7 +83,7 @@ export class Supervisor {
       id: claim.id,
       attempt: claim.attempt,
       slot,
-      workdir: wd.l.dir,
+      workdir: wd.paths.dir,
       note: (text) => wd.note({ id: claim.id, attempt: claim.attempt, slot, start }, text),
     };
     const r: Running = { claim, slot, wd, ctx, proc: undefined, start, timedOut: false, stopped: false, timers: [] };
@@ -97,7 +97,7 @@ export class Supervisor {
         PROC_NUMBER: String(claim.id),
         TASKFARMER_TASK_ID: String(claim.id),
         TASKFARMER_ATTEMPT: String(claim.attempt),
-        TASKFARMER_WORKDIR: wd.l.dir,
+        TASKFARMER_WORKDIR: wd.paths.dir,
         TASKFARMER_WORKER: String(slot),
       };
       r.proc = this.options.launchers[slot].run(spec, wd.logTarget(claim.id, claim.attempt, slot), env);

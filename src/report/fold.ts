@@ -53,7 +53,7 @@ export interface Spans {
 }
 
 export interface Folded {
-  l: Layout;
+  paths: Layout;
   /** Indexed by task id; holes for ids not in the workdir. */
   text: string[];
   outcome: Array<TaskOutcome | undefined>;
@@ -71,7 +71,7 @@ const CHUNK = 4 << 20;
  */
 export function foldWorkdir(workdir: string): Folded {
   const reader = readerFor(workdir);
-  const l = reader.l;
+  const paths = reader.paths;
   const farmers: FarmerFold[] = [];
   const byId = new Map<string, number>();
   const task: Array<TaskFold | undefined> = [];
@@ -118,7 +118,7 @@ export function foldWorkdir(workdir: string): Folded {
     return t;
   };
 
-  for (const j of listJournals(l)) {
+  for (const j of listJournals(paths)) {
     const fi = farmerIndex(j.farmer);
     const f = farmers[fi];
     const live = j.active ? reader.farmer(j.farmer) : undefined;
@@ -196,8 +196,8 @@ export function foldWorkdir(workdir: string): Folded {
   }
   // The files are read after the journals: a task that ended in between counts as ended.
   for (const [file, o] of [
-    [l.failed, 'failed'],
-    [l.finished, 'finished'],
+    [paths.failed, 'failed'],
+    [paths.finished, 'finished'],
   ] as const) {
     if (!existsSync(file)) continue;
     forEachTaskLine(
@@ -210,7 +210,7 @@ export function foldWorkdir(workdir: string): Folded {
       { lenient: true },
     );
   }
-  return { l, text, outcome, task, farmers, spans };
+  return { paths, text, outcome, task, farmers, spans };
 }
 
 /** Decodes a journal in bounded chunks; a torn last line is ignored. */

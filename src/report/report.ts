@@ -130,7 +130,7 @@ export function collectReport(
   opts: ReportOptions = {},
 ): { report: Report; spans: Spans; fold: Folded } {
   const fold = foldWorkdir(workdir);
-  const { l, outcome, farmers } = fold;
+  const { paths, outcome, farmers } = fold;
   const withTasks = opts.tasks ?? true;
   const maxFailures = opts.maxFailures ?? 50;
   const counts = { total: 0, finished: 0, failed: 0, toProcess: 0, running: 0, retried: 0 };
@@ -160,7 +160,7 @@ export function collectReport(
     if (o === 'failed' && failures.length < maxFailures) failures.push({ ...rt, logTail: '', logTailTruncated: false });
   }
   const tails = latestTails(
-    new TaskLogs(l.dir),
+    new TaskLogs(paths.dir),
     failures.map((f) => f.id),
     opts.tailLines ?? 20,
     opts.tailBytes ?? 4096,
@@ -184,8 +184,8 @@ export function collectReport(
   const report: Report = {
     version: 1,
     generated: new Date().toISOString(),
-    workdir: l.dir,
-    filesystem: detectFilesystem(l.dir),
+    workdir: paths.dir,
+    filesystem: detectFilesystem(paths.dir),
     counts,
     wall: {
       start: hasWall ? wallStart : null,
@@ -243,8 +243,8 @@ export function taskOf(fold: Folded, id: number, o: TaskOutcome): ReportTask {
 function logOf(fold: Folded, id: number, f: Folded['farmers'][number] | undefined, worker: number): string | null {
   const mode = f?.logs ?? 'per-task';
   if (mode === 'per-worker' && worker < 0) return null;
-  const file = logFileOf(fold.l, mode, id, f?.id ?? '', worker);
-  return file === undefined ? null : relative(fold.l.dir, file);
+  const file = logFileOf(fold.paths, mode, id, f?.id ?? '', worker);
+  return file === undefined ? null : relative(fold.paths.dir, file);
 }
 
 /** Keeps the `n` longest tasks, longest first (insertion into a short sorted list: O(N·n)). */

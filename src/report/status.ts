@@ -46,7 +46,7 @@ export interface StatusSnapshot {
  */
 export function status(workdir: string, defaultLease = 60_000): StatusSnapshot {
   const reader = readerFor(workdir);
-  const l = reader.l;
+  const paths = reader.paths;
   reader.poll();
   const st = reader.state;
   const now = Date.now();
@@ -71,16 +71,16 @@ export function status(workdir: string, defaultLease = 60_000): StatusSnapshot {
   }
   // Tasks, not lines: a line written twice (a farmer stalled past its lease, before fencing)
   // must not count twice, nor make the total more than the tasklist's.
-  const finished = distinctIds(l.finished);
-  const failed = distinctIds(l.failed);
+  const finished = distinctIds(paths.finished);
+  const failed = distinctIds(paths.failed);
   const running = farmers.reduce((n, f) => n + f.running, 0);
   const counted = st.count.pending + st.count.claimed + finished + failed;
   return {
-    workdir: l.dir,
-    filesystem: detectFilesystem(l.dir),
+    workdir: paths.dir,
+    filesystem: detectFilesystem(paths.dir),
     // A task's line may be in `finished` a moment before its record is in a journal: then it
     // is counted twice here, and the tasklist's count is the truth.
-    total: Math.max(finished + failed, Math.min(counted, readMeta(l)?.tasks ?? counted)),
+    total: Math.max(finished + failed, Math.min(counted, readMeta(paths)?.tasks ?? counted)),
     toProcess: st.count.pending,
     running,
     queued: st.count.claimed - running,
@@ -125,7 +125,7 @@ export function statusDetails(
   failed.sort((a, b) => (b.end ?? 0) - (a.end ?? 0) || b.id - a.id);
   const shown = failed.slice(0, opts.failures ?? 5);
   const tails = latestTails(
-    new TaskLogs(fold.l.dir),
+    new TaskLogs(fold.paths.dir),
     shown.map((t) => t.id),
     opts.tailLines ?? 5,
     1024,

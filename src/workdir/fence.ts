@@ -108,20 +108,21 @@ export class LockToken implements Fence {
    * stale. Anything else inside (a dead holder's token, junk) goes with it.
    */
   private clearStale(dir: string): void {
-    let st: fs.Stats;
+    let stats: fs.Stats;
     try {
-      st = fs.lstatSync(dir);
+      stats = fs.lstatSync(dir);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw err;
     }
-    if (!st.isDirectory()) {
+    if (!stats.isDirectory()) {
       fs.rmSync(dir, { force: true });
       return;
     }
     // A directory made since (its mtime is fresh) is another farmer's new lock, not the old one.
     const freshAfter = Date.now() - this.stale;
-    if (st.mtimeMs > freshAfter || !removeIfUnowned(dir, freshAfter)) throw locked('Lock file is already being held');
+    if (stats.mtimeMs > freshAfter || !removeIfUnowned(dir, freshAfter))
+      throw locked('Lock file is already being held');
   }
 }
 

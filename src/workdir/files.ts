@@ -149,7 +149,7 @@ export interface FileSnapshot {
   version: string;
 }
 
-const versionOf = (st: Stats) => `${st.ino}:${st.size}:${st.mtimeMs}`;
+const versionOf = (stats: Stats) => `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
 
 export function readSnapshot(path: string): FileSnapshot {
   const fd = openSync(path, 'r');
@@ -162,6 +162,6 @@ export function readSnapshot(path: string): FileSnapshot {
 
 /** The snapshot's bytes if the file has not changed since (replaced or rewritten), else a new read. */
 export function rereadSnapshot(path: string, snap: FileSnapshot | undefined): FileSnapshot {
-  const st = statSync(path, { throwIfNoEntry: false });
-  return snap && st && versionOf(st) === snap.version ? snap : readSnapshot(path);
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return snap && stats && versionOf(stats) === snap.version ? snap : readSnapshot(path);
 }

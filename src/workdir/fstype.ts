@@ -63,7 +63,8 @@ export interface MountEntry {
 
 /** /proc/mounts: `source mountpoint type options 0 0`, with space, tab, newline, backslash as octal escapes. */
 export function parseMounts(text: string): MountEntry[] {
-  const unescape = (s: string) => s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
+  const unescape = (s: string) =>
+    s.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
   const out: MountEntry[] = [];
   for (const line of text.split('\n')) {
     const f = line.split(' ');

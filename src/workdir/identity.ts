@@ -1,6 +1,8 @@
 import { readFileSync, readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import type { JournalRecord } from './journal.js';
+import type { LogMode } from './tasklog.js';
 
 /** This machine's boot id: two farmers with the same one share a kernel, so a pid check is meaningful. */
 export const bootId: string = (() => {
@@ -51,3 +53,19 @@ export const pidNs: string = (() => {
     return '';
   }
 })();
+
+/** The `hello` record a farmer starts its journal with: who and where it is, so others can judge it alive or gone. */
+export function helloRecord(workers: number, lease: number, logs: LogMode): JournalRecord {
+  return {
+    t: 'hello',
+    host,
+    ...(slurmNode ? { node: slurmNode } : {}),
+    boot: bootId,
+    ns: pidNs,
+    pid: process.pid,
+    workers,
+    lease,
+    ...(logs === 'per-task' ? {} : { logs }),
+    ts: Date.now(),
+  };
+}

@@ -50,7 +50,11 @@ export type JournalRecord =
       /** Failed because its farmers kept dying while running it (see LOST_CAP in state.ts). */
       lost?: boolean;
     }
-  /** Attempt `a` goes back to the pool: stopped, or its farmer's lease expired (`by` the farmer that saw it). */
+  /**
+   * Attempt `a` goes back to the pool. `stop`: its own farmer let it go (stopped it, or never
+   * started it: a claim made by a section that then lost the lock). `lease`: its farmer is
+   * gone; written to the journal of the farmer that took the claim back.
+   */
   | { t: 'requeue'; id: number; a: number; why: 'stop' | 'lease' }
   /**
    * `taskfarmer requeue`: task `id`, whose final failure was attempt `a` (0 if that was before
@@ -58,13 +62,14 @@ export type JournalRecord =
    * the task, as `add` does, for a task that left this run's state when it failed.
    */
   | { t: 'rerun'; id: number; a: number; task: string }
-  /** A task that joined after the workdir was created (lines appended to the tasklist). */
+  /** A task that joined after the workdir was created: lines appended to the tasklist, or a task a crashed PyTaskFarmer lost. */
   | { t: 'add'; id: number; task: string }
   /**
    * Written by a compaction (to `.taskfarmer/carry.jsonl`, read with `toprocess`) for a task
-   * left to do: its last attempt number `a` and how many attempts failed, so that attempt
-   * numbers and `--retries` go on across a stop and a continue (the records that counted them
-   * went to history).
+   * left to do that was attempted: its last attempt number `a`, how many attempts failed
+   * (`fails`) and, when not 0, how many were lost with their farmer (`lost`, see LOST_CAP), so
+   * that attempt numbers, `--retries` and the lost count go on across a stop and a continue
+   * (the records that counted them went to history). Only a compaction writes it, to that file.
    */
   | { t: 'carry'; id: number; a: number; fails: number; lost?: number };
 

@@ -41,8 +41,8 @@ export function layout(dir: string): Layout {
   };
 }
 
-export function journalPath(l: Layout, farmerId: string): string {
-  return join(l.journals, `${farmerId}.jsonl`);
+export function journalPath(paths: Layout, farmerId: string): string {
+  return join(paths.journals, `${farmerId}.jsonl`);
 }
 
 /** A journal file and the farmer that wrote it; `active` while in `journal/`, not yet in `history/`. */
@@ -56,7 +56,7 @@ export interface JournalFile {
  * Every journal of the workdir, oldest first: history (`<stamp>-<farmer>.jsonl`, in stamp
  * order), then the active journals. Reports fold them for per-task history.
  */
-export function listJournals(l: Layout): JournalFile[] {
+export function listJournals(paths: Layout): JournalFile[] {
   const list = (dir: string): string[] => {
     try {
       return readdirSync(dir)
@@ -67,12 +67,12 @@ export function listJournals(l: Layout): JournalFile[] {
     }
   };
   const out: JournalFile[] = [];
-  for (const name of list(l.history)) {
+  for (const name of list(paths.history)) {
     const m = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-(.+)\.jsonl$/.exec(name);
-    out.push({ farmer: m ? m[1] : name.slice(0, -6), path: join(l.history, name), active: false });
+    out.push({ farmer: m ? m[1] : name.slice(0, -6), path: join(paths.history, name), active: false });
   }
-  for (const name of list(l.journals))
-    out.push({ farmer: name.slice(0, -6), path: join(l.journals, name), active: true });
+  for (const name of list(paths.journals))
+    out.push({ farmer: name.slice(0, -6), path: join(paths.journals, name), active: true });
   return out;
 }
 

@@ -26,17 +26,22 @@ export function sha256(buf: Buffer): string {
   return createHash('sha256').update(buf).digest('hex');
 }
 
-export function readMeta(l: Layout): Meta | undefined {
+/** The meta of a workdir made (or adopted) now from the tasklist's bytes `buf`, which hold `tasks` tasks. */
+export function newMeta(tasklist: string, buf: Buffer, tasks: number): Meta {
+  return { version: 1, tasklist, bytes: buf.length, sha256: sha256(buf), tasks, created: new Date().toISOString() };
+}
+
+export function readMeta(paths: Layout): Meta | undefined {
   try {
-    return JSON.parse(readFileSync(l.meta, 'utf8')) as Meta;
+    return JSON.parse(readFileSync(paths.meta, 'utf8')) as Meta;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(`workdir ${l.dir}: ${l.meta} is unreadable or corrupt (${(err as Error).message})`);
+    throw new UsageError(`workdir ${paths.dir}: ${paths.meta} is unreadable or corrupt (${(err as Error).message})`);
   }
 }
 
-export function writeMeta(l: Layout, meta: Meta, fence?: Fence): void {
-  writeFileAtomic(l.meta, [JSON.stringify(meta, null, 2) + '\n'], fence);
+export function writeMeta(paths: Layout, meta: Meta, fence?: Fence): void {
+  writeFileAtomic(paths.meta, [JSON.stringify(meta, null, 2) + '\n'], fence);
 }
 
 /** What was appended to a tasklist since its meta was written. */

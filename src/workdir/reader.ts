@@ -27,7 +27,7 @@ export interface FarmerInfo {
   node: string;
   boot: string;
   /** Its pid namespace ('' when its hello did not say). */
-  ns: string;
+  pidNamespace: string;
   pid: number;
   workers: number;
   /** Its lease (ms): how long it may stay silent before its claims are taken back. */
@@ -39,7 +39,7 @@ export interface FarmerInfo {
   lastSeen: number;
   bye: boolean;
   /** Sizes of finished/failed when it made each claim it may still hold (see the claim record). */
-  claimedAt: Map<number, { fo: number; xo: number }>;
+  claimedAt: Map<number, { finishedSize: number; failedSize: number }>;
 }
 
 export interface ReaderOptions {
@@ -71,14 +71,14 @@ export class Reader {
   readonly skewed = new Map<string, number>();
 
   constructor(
-    readonly l: Layout,
+    readonly paths: Layout,
     readonly opts: ReaderOptions = {},
   ) {}
 
   /** One past the highest task id of the tasklist: meta.json's count (read again when a record goes beyond it). */
   private limit(refresh = false): number {
     if (this.limitCache === undefined || refresh) {
-      this.limitCache = readMeta(this.l)?.tasks ?? this.opts.limit ?? NO_META_LIMIT;
+      this.limitCache = readMeta(this.paths)?.tasks ?? this.opts.limit ?? NO_META_LIMIT;
     }
     return this.limitCache;
   }
@@ -89,16 +89,16 @@ export class Reader {
     if (records.some((r) => Number.isInteger((r as { id?: unknown }).id) && (r as { id: number }).id >= limit))
       limit = this.limit(true);
     return validRecords(records, limit, (problem, r) => {
-      const o = r as { t?: unknown; id?: unknown; task?: unknown };
+      const fields = r as { t?: unknown; id?: unknown; task?: unknown };
       if (
         this.opts.foreign &&
-        (o.t === 'add' || o.t === 'rerun') &&
-        Number.isInteger(o.id) &&
-        (o.id as number) >= limit &&
-        (o.id as number) < NO_META_LIMIT &&
-        typeof o.task === 'string'
+        (fields.t === 'add' || fields.t === 'rerun') &&
+        Number.isInteger(fields.id) &&
+        (fields.id as number) >= limit &&
+        (fields.id as number) < NO_META_LIMIT &&
+        typeof fields.task === 'string'
       ) {
-        this.opts.foreign(o.id as number, o.task, file);
+        this.opts.foreign(fields.id as number, fields.task, file);
         return;
       }
       if (this.warnedBad) return;
@@ -116,23 +116,23 @@ export class Reader {
    * tasks' toprocess is not held twice.
    */
   loadBase(read?: FileSnapshot): void {
-    if (!existsSync(this.l.toprocess)) return;
-    const { buf } = rereadSnapshot(this.l.toprocess, read);
+    if (!existsSync(this.paths.toprocess)) return;
+    const { buf } = rereadSnapshot(this.paths.toprocess, read);
     this.state.setBaseBuffer(buf);
     const limit = this.limit();
-    forEachTaskLineRange(buf, this.l.toprocess, (id, start, end) => {
+    forEachTaskLineRange(buf, this.paths.toprocess, (id, start, end) => {
       if (id >= limit)
-        throw new UsageError(`${this.l.toprocess}: task id ${id} is not one of the tasklist's ${limit} tasks`);
+        throw new UsageError(`${this.paths.toprocess}: task id ${id} is not one of the tasklist's ${limit} tasks`);
       this.state.addBaseRange(id, start, end);
     });
     // What the last compaction kept of the tasks left (attempt numbers, failed attempts).
     let carry: Buffer | undefined;
     try {
-      carry = readFileSync(this.l.carry);
+      carry = readFileSync(this.paths.carry);
     } catch {
       // none: no task left had been attempted
     }
-    if (carry) for (const r of this.valid(decodeChunk(carry).records, this.l.carry)) this.state.apply(-1, r);
+    if (carry) for (const r of this.valid(decodeChunk(carry).records, this.paths.carry)) this.state.apply(-1, r);
   }
 
   /** How many bytes of a farmer's journal were read. */
@@ -144,7 +144,7 @@ export class Reader {
   poll(self?: string): void {
     let names: string[];
     try {
-      names = readdirSync(this.l.journals);
+      names = readdirSync(this.paths.journals);
     } catch (err) {
       // Not there yet is fine; not answering is not: claiming blind could hand out a task twice.
       if (isUnreachable(err)) throw err;
@@ -169,7 +169,7 @@ export class Reader {
         host: '',
         node: '',
         boot: '',
-        ns: '',
+        pidNamespace: '',
         pid: 0,
         workers: 0,
         lease: 0,
@@ -193,7 +193,7 @@ export class Reader {
             host: r.host,
             node: r.node ?? r.host,
             boot: r.boot,
-            ns: r.ns ?? '',
+            pidNamespace: r.ns ?? '',
             pid: r.pid,
             workers: r.workers,
             lease: r.lease,
@@ -209,7 +209,7 @@ export class Reader {
           f.bye = true;
           break;
         case 'claim':
-          if (r.fo !== undefined) f.claimedAt.set(r.id, { fo: r.fo, xo: r.xo ?? 0 });
+          if (r.fo !== undefined) f.claimedAt.set(r.id, { finishedSize: r.fo, failedSize: r.xo ?? 0 });
           this.state.apply(f.index, r);
           break;
         case 'done':
@@ -227,28 +227,28 @@ export class Reader {
     const from = this.offsets.get(id) ?? 0;
     let fd: number;
     try {
-      fd = openSync(journalPath(this.l, id), 'r');
+      fd = openSync(journalPath(this.paths, id), 'r');
     } catch (err) {
       // Gone (compacted into history) is fine; a filesystem that does not answer is not.
       if (isUnreachable(err)) throw err;
       return;
     }
     try {
-      const st = fstatSync(fd);
-      const size = st.size;
+      const stats = fstatSync(fd);
+      const size = stats.size;
       const first = !this.farmers.has(id);
       const f = this.farmer(id);
       if (size <= from) return;
       const { records, consumed } = decodeChunk(readRange(fd, from, size));
       this.offsets.set(id, from + consumed);
-      this.apply(f, this.valid(records, journalPath(this.l, id)));
+      this.apply(f, this.valid(records, journalPath(this.paths, id)));
       // Growth is judged by our clock. On first sight, by the journal's mtime (the
       // filesystem's clock, put in ours): a journal silent since long before we started counts
       // as old at once, and a farmer whose clock is behind is not taken for gone. A reader that
       // could not measure its offset from the filesystem's clock (status: it writes nothing)
       // may be off itself; then a farmer whose own last timestamp is recent on our clock is
       // recent too (as before mtimes were used: one lease from now at most). Never later than now.
-      const written = st.mtimeMs + (this.opts.clockOffset ?? 0);
+      const written = stats.mtimeMs + (this.opts.clockOffset ?? 0);
       if (first) f.lastSeen = Math.min(now, Math.max(written, f.lastTs));
       else f.lastSeen = now;
       // Its last record was written when the file was: a large difference is a skewed clock.
@@ -279,8 +279,8 @@ export function farmerGone(f: FarmerInfo, now: number, defaultLease: number): bo
 }
 
 /** True when a farmer's pid names a process we can see under the same number. */
-export function samePidSpace(f: Pick<FarmerInfo, 'boot' | 'host' | 'ns'>): boolean {
-  return f.boot === bootId && f.host === host && f.ns !== '' && f.ns === pidNs;
+export function samePidSpace(f: Pick<FarmerInfo, 'boot' | 'host' | 'pidNamespace'>): boolean {
+  return f.boot === bootId && f.host === host && f.pidNamespace !== '' && f.pidNamespace === pidNs;
 }
 
 /** A read-only Reader on an existing workdir with `toprocess` loaded, or a UsageError saying what is wrong. */
@@ -292,9 +292,9 @@ export function readerFor(workdir: string): Reader {
 
 /** The layout of an existing workdir, or a UsageError saying why `workdir` is none. */
 export function workdirLayout(workdir: string): Layout {
-  const l = layout(resolve(workdir));
-  if (!existsSync(l.dir)) throw new UsageError(`workdir ${workdir} does not exist`);
-  if (!existsSync(l.toprocess))
+  const paths = layout(resolve(workdir));
+  if (!existsSync(paths.dir)) throw new UsageError(`workdir ${workdir} does not exist`);
+  if (!existsSync(paths.toprocess))
     throw new UsageError(`workdir ${workdir} is not a taskfarmer workdir (no toprocess file)`);
-  return l;
+  return paths;
 }

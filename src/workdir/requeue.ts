@@ -32,21 +32,21 @@ export interface RequeueResult {
 
 /** Moves failed tasks back to the pool; a UsageError (nothing changed) for a bad workdir or id. */
 export async function requeue(req: RequeueRequest): Promise<RequeueResult> {
-  const l = layout(req.dir);
-  checkWorkdir(l, req.dir);
+  const paths = layout(req.dir);
+  checkWorkdir(paths, req.dir);
   // A workdir PyTaskFarmer made has no .taskfarmer/ yet; the lock lives there. Refused ids must
   // leave nothing behind, so what is created here is removed again on a UsageError.
-  const created = [l.state, l.journals, l.history].filter((d) => !existsSync(d));
+  const created = [paths.state, paths.journals, paths.history].filter((d) => !existsSync(d));
   for (const d of created) mkdirSync(d, { recursive: true, mode: DIR_MODE });
   try {
-    return await withLock(l.lock, { stale: req.lockStale ?? 30_000 }, () => requeueLocked(l, req.ids));
+    return await withLock(paths.lock, { stale: req.lockStale ?? 30_000 }, () => requeueLocked(paths, req.ids));
   } catch (err) {
     if (isUsageError(err)) for (const d of created.reverse()) rmSync(d, { recursive: true, force: true });
     throw err;
   }
 }
 
-function checkWorkdir(l: Layout, dir: string): void {
+function checkWorkdir(paths: Layout, dir: string): void {
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
@@ -54,26 +54,26 @@ function checkWorkdir(l: Layout, dir: string): void {
     throw new UsageError(`requeue: workdir ${dir} does not exist`);
   }
   if (!isDir) throw new UsageError(`requeue: ${dir} is not a directory`);
-  if (!existsSync(l.toprocess) || !existsSync(l.failed)) {
+  if (!existsSync(paths.toprocess) || !existsSync(paths.failed)) {
     throw new UsageError(`requeue: ${dir} is not a taskfarmer workdir (no toprocess or failed file)`);
   }
 }
 
-function requeueLocked(l: Layout, want: number[] | 'failed'): RequeueResult {
-  const reader = new Reader(l);
+function requeueLocked(paths: Layout, want: number[] | 'failed'): RequeueResult {
+  const reader = new Reader(paths);
   reader.loadBase();
   reader.poll();
-  const st = reader.state;
+  const state = reader.state;
   const failedLines = new Map<number, string>();
-  forEachTaskLine(readFileSync(l.failed), l.failed, (id, task) => failedLines.set(id, task));
+  forEachTaskLine(readFileSync(paths.failed), paths.failed, (id, task) => failedLines.set(id, task));
 
   // A line in `failed` is a final failure unless the journals say the task is still in play
   // (its farmer died between writing the line and its record: the next sync settles it).
-  const isFailed = (id: number) => failedLines.has(id) && [Status.Failed, Status.Absent].includes(st.statusOf(id));
+  const isFailed = (id: number) => failedLines.has(id) && [Status.Failed, Status.Absent].includes(state.statusOf(id));
   let ids: number[];
   if (want === 'failed') ids = [...failedLines.keys()].filter(isFailed);
   else {
-    for (const id of want) if (!isFailed(id)) throw new UsageError(`requeue: ${whyNot(l, st, failedLines, id)}`);
+    for (const id of want) if (!isFailed(id)) throw new UsageError(`requeue: ${whyNot(paths, state, failedLines, id)}`);
     ids = want;
   }
   ids = [...new Set(ids)].sort((a, b) => a - b);
@@ -83,15 +83,15 @@ function requeueLocked(l: Layout, want: number[] | 'failed'): RequeueResult {
   const records: JournalRecord[] = moved.map(({ id, task }) => ({
     t: 'rerun',
     id,
-    a: st.statusOf(id) === Status.Failed ? st.attemptOf(id) : 0,
+    a: state.statusOf(id) === Status.Failed ? state.attemptOf(id) : 0,
     task,
   }));
-  const journals = readdirSync(l.journals).filter((n) => n.endsWith('.jsonl'));
+  const journals = readdirSync(paths.journals).filter((n) => n.endsWith('.jsonl'));
   const farmerId = `requeue-${newFarmerId()}`;
   const moveSet = new Set(ids);
   const failedKept = () => {
     let out = '';
-    forEachTaskLine(readFileSync(l.failed), l.failed, (id, task) => {
+    forEachTaskLine(readFileSync(paths.failed), paths.failed, (id, task) => {
       if (!moveSet.has(id)) out += formatTaskLine(id, task);
     });
     return out;
@@ -100,17 +100,17 @@ function requeueLocked(l: Layout, want: number[] | 'failed'): RequeueResult {
     // Farmers may be running: they learn of the tasks from our journal at their next sync.
     // The journal before `failed`: dying in between leaves a task in `failed` and in the pool,
     // never in neither.
-    appendLines(journalPath(l, farmerId), encodeRecords(records));
-    writeFileAtomic(l.failed, [failedKept()]);
+    appendLines(journalPath(paths, farmerId), encodeRecords(records));
+    writeFileAtomic(paths.failed, [failedKept()]);
     return { moved, live: true };
   }
   // At rest (no journal): leave it at rest, so PyTaskFarmer can continue it too. `toprocess`
   // first, then `failed`; the records go straight to history.
-  const merged = mergeLines(readFileSync(l.toprocess), l.toprocess, moved);
-  writeFileAtomic(l.toprocess, merged);
-  writeFileAtomic(l.failed, [failedKept()]);
+  const merged = mergeLines(readFileSync(paths.toprocess), paths.toprocess, moved);
+  writeFileAtomic(paths.toprocess, merged);
+  writeFileAtomic(paths.failed, [failedKept()]);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  appendLines(join(l.history, `${stamp}-${farmerId}.jsonl`), encodeRecords(records));
+  appendLines(join(paths.history, `${stamp}-${farmerId}.jsonl`), encodeRecords(records));
   return { moved, live: false };
 }
 
@@ -128,8 +128,8 @@ function* mergeLines(buf: Buffer, file: string, moved: Array<{ id: number; task:
 }
 
 /** Why `id` cannot be requeued, in words. */
-function whyNot(l: Layout, st: TaskState, failed: Map<number, string>, id: number): string {
-  const total = Math.max(readMeta(l)?.tasks ?? 0, st.size);
+function whyNot(paths: Layout, state: TaskState, failed: Map<number, string>, id: number): string {
+  const total = Math.max(readMeta(paths)?.tasks ?? 0, state.size);
   if (id >= total) return `task ${id} does not exist (the workdir has ${total} tasks, ids 0-${total - 1})`;
   const where: Record<Status, string> = {
     [Status.Absent]: 'finished',
@@ -138,7 +138,7 @@ function whyNot(l: Layout, st: TaskState, failed: Map<number, string>, id: numbe
     [Status.Done]: 'finished',
     [Status.Failed]: 'failed',
   };
-  const s = st.statusOf(id);
+  const s = state.statusOf(id);
   if (failed.has(id)) return `task ${id} is ${where[s]}, not failed, in the journals`;
   return `task ${id} has not failed (it is ${where[s]})`;
 }

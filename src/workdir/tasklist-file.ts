@@ -12,10 +12,10 @@ import { tasklistBytesProblem } from '../tasklist/parse.js';
 export function openTasklist(path: string): number {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) {
       throw new UsageError(
-        st.isDirectory()
+        stats.isDirectory()
           ? `tasklist ${path} is a directory, not a file`
           : `tasklist ${path} is not a regular file (a FIFO, socket or device cannot be a tasklist: ids must stay stable)`,
       );

@@ -95,6 +95,37 @@ export function commandProblem(texts: TasklistTexts, id: number, text: string): 
   return undefined;
 }
 
+/**
+ * Records read while farming that give a command to a task the tasklist does not have
+ * (someone else wrote them into a journal): the first one is kept, and the farm stops at its
+ * next check rather than run anything more.
+ */
+export class ForeignCommands {
+  private problem: string | undefined;
+
+  constructor(
+    private readonly texts: TasklistTexts,
+    private readonly journals: string,
+  ) {}
+
+  /** A record read gave task `id` the command `task`. */
+  seen(id: number, task: string): void {
+    this.problem ??= commandProblem(this.texts, id, task);
+  }
+
+  /** The refusal of what was seen since the last call, if anything. */
+  take(): UsageError | undefined {
+    const problem = this.problem;
+    this.problem = undefined;
+    return problem ? refusal(this.journals, problem) : undefined;
+  }
+}
+
+/** A journal's record gave a task a command that is not the tasklist's. */
+export function refusal(journals: string, problem: string | undefined): UsageError {
+  return new UsageError(`a journal in ${journals} ${problem}; refusing to run it`);
+}
+
 const REFUSE =
   'refusing to run anything (only the tasklist decides what runs: was the workdir changed by hand or by another user?)';
 
@@ -109,10 +140,10 @@ export function checkToprocess(buf: Buffer, file: string, texts: TasklistTexts):
 }
 
 /** Every task the workdir's state holds (toprocess and journal records) must be the tasklist's. */
-export function checkCommands(st: TaskState, texts: TasklistTexts, journals: string): void {
-  for (let id = 0; id < st.size; id++) {
-    if (st.statusOf(id) === Status.Absent) continue;
-    const task = st.task(id);
+export function checkCommands(state: TaskState, texts: TasklistTexts, journals: string): void {
+  for (let id = 0; id < state.size; id++) {
+    if (state.statusOf(id) === Status.Absent) continue;
+    const task = state.task(id);
     const problem = task === undefined ? undefined : commandProblem(texts, id, task);
     if (problem) throw new UsageError(`a journal in ${journals} ${problem}; ${REFUSE}`);
   }

@@ -29,11 +29,11 @@ const CHUNK = 1 << 20;
 const PREFIX = Buffer.from('### taskfarmer task=');
 
 export class TaskLogs {
-  readonly l: Layout;
+  readonly paths: Layout;
   private workerFiles: string[] | undefined;
 
   constructor(workdir: string) {
-    this.l = layout(workdir);
+    this.paths = layout(workdir);
   }
 
   /** For a user's command: a UsageError if `workdir` is no workdir. */
@@ -64,10 +64,10 @@ export class TaskLogs {
       });
     }
     for (const [id, list] of out) {
-      const file = perTaskLogPath(this.l, id);
-      const st = statSync(file, { throwIfNoEntry: false });
-      if (st?.isFile())
-        list.push({ id, attempt: null, file, time: st.mtimeMs, ranges: [[0, st.size]], complete: true });
+      const file = perTaskLogPath(this.paths, id);
+      const stats = statSync(file, { throwIfNoEntry: false });
+      if (stats?.isFile())
+        list.push({ id, attempt: null, file, time: stats.mtimeMs, ranges: [[0, stats.size]], complete: true });
       list.sort((a, b) => a.time - b.time || (a.attempt ?? 0) - (b.attempt ?? 0));
     }
     return out;
@@ -80,7 +80,7 @@ export class TaskLogs {
 
   /** The latest kept output of a task (or of attempt `attempt`), if any. */
   latest(id: number, attempt?: number, files?: string[]): TaskOutput | undefined {
-    const list = this.outputs(id, files).filter((o) => attempt === undefined || o.attempt === attempt);
+    const list = this.outputs(id, files).filter((output) => attempt === undefined || output.attempt === attempt);
     return list[list.length - 1];
   }
 
@@ -88,11 +88,11 @@ export class TaskLogs {
     if (!this.workerFiles) {
       let names: string[] = [];
       try {
-        names = readdirSync(this.l.logs).filter(isWorkerLogName).sort();
+        names = readdirSync(this.paths.logs).filter(isWorkerLogName).sort();
       } catch {
         // no logs/ yet
       }
-      this.workerFiles = names.map((n) => join(this.l.logs, n));
+      this.workerFiles = names.map((n) => join(this.paths.logs, n));
     }
     return this.workerFiles;
   }
@@ -105,9 +105,9 @@ export class TaskLogs {
 export function outputIn(file: string, id: number, attempt: number): TaskOutput | undefined {
   if (!file) return undefined;
   if (!isWorkerLogName(basename(file))) {
-    const st = statSync(file, { throwIfNoEntry: false });
-    return st?.isFile()
-      ? { id, attempt: null, file, time: st.mtimeMs, ranges: [[0, st.size]], complete: true }
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return stats?.isFile()
+      ? { id, attempt: null, file, time: stats.mtimeMs, ranges: [[0, stats.size]], complete: true }
       : undefined;
   }
   let found: TaskOutput | undefined;
@@ -122,19 +122,19 @@ export function outputIn(file: string, id: number, attempt: number): TaskOutput 
 }
 
 /** The output's bytes (its last `max` bytes when given) and its whole size. */
-export function readOutput(o: TaskOutput, max = Infinity): { bytes: Buffer; size: number } {
-  const size = o.ranges.reduce((n, [s, e]) => n + e - s, 0);
+export function readOutput(output: TaskOutput, max = Infinity): { bytes: Buffer; size: number } {
+  const size = output.ranges.reduce((n, [s, e]) => n + e - s, 0);
   let fd: number;
   try {
-    fd = openSync(o.file, 'r');
+    fd = openSync(output.file, 'r');
   } catch {
     return { bytes: Buffer.alloc(0), size: 0 };
   }
   try {
     const parts: Buffer[] = [];
     let need = Math.min(max, size);
-    for (let i = o.ranges.length - 1; i >= 0 && need > 0; i--) {
-      const [s, e] = o.ranges[i];
+    for (let i = output.ranges.length - 1; i >= 0 && need > 0; i--) {
+      const [s, e] = output.ranges[i];
       const from = Math.max(s, e - need);
       parts.unshift(readRange(fd, from, e));
       need -= e - from;

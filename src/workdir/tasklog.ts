@@ -38,12 +38,12 @@ const HEADER_PREFIX = '### taskfarmer task=';
 export const HEADER_MAX = 128;
 const HEADER_RE = /^### taskfarmer task=(\d+) attempt=(\d+) start=(\d+) bytes=([ 0-9?]{12}) ###\n/;
 
-export function perTaskLogPath(l: Layout, id: number): string {
-  return join(l.logs, `log_${id}`);
+export function perTaskLogPath(paths: Layout, id: number): string {
+  return join(paths.logs, `log_${id}`);
 }
 
-export function workerLogPath(l: Layout, farmer: string, slot: number): string {
-  return join(l.logs, `worker_${farmer}_${slot}`);
+export function workerLogPath(paths: Layout, farmer: string, slot: number): string {
+  return join(paths.logs, `worker_${farmer}_${slot}`);
 }
 
 /** Per-worker log names: `worker_<farmer>_<slot>` (the slot is after the last `_`). */
@@ -52,14 +52,14 @@ export function isWorkerLogName(name: string): boolean {
 }
 
 /** The file that holds an attempt's output in `mode` (undefined for `none`). */
-export function logFileOf(l: Layout, mode: LogMode, id: number, farmer: string, slot: number): string | undefined {
+export function logFileOf(paths: Layout, mode: LogMode, id: number, farmer: string, slot: number): string | undefined {
   if (mode === 'none') return undefined;
-  return mode === 'per-task' ? perTaskLogPath(l, id) : workerLogPath(l, farmer, slot);
+  return mode === 'per-task' ? perTaskLogPath(paths, id) : workerLogPath(paths, farmer, slot);
 }
 
 /** What the launcher is told for one attempt. */
 export function logTarget(
-  l: Layout,
+  paths: Layout,
   mode: LogMode,
   id: number,
   attempt: number,
@@ -69,8 +69,8 @@ export function logTarget(
   // Append, never truncate: a truncated log is unlinked and created anew (no planted link is
   // written through), and /dev/null must never be unlinked.
   if (mode === 'none') return { path: '/dev/null', append: true, header: '' };
-  if (mode === 'per-task') return { path: perTaskLogPath(l, id), append: false, header: '' };
-  return { path: workerLogPath(l, farmer, slot), append: true, header: frameHeader(id, attempt, Date.now()) };
+  if (mode === 'per-task') return { path: perTaskLogPath(paths, id), append: false, header: '' };
+  return { path: workerLogPath(paths, farmer, slot), append: true, header: frameHeader(id, attempt, Date.now()) };
 }
 
 /** A header whose size slot the launcher fills in (`bytes` undefined), or a complete one. */
@@ -120,13 +120,17 @@ export function nextHeaderCandidate(buf: Buffer, from: number): number {
  * appended to its per-task log, or as one more frame of the same attempt in its worker's log.
  */
 export function appendNote(
-  l: Layout,
+  paths: Layout,
   mode: LogMode,
   at: { id: number; attempt: number; farmer: string; slot: number; start: number },
   text: string,
 ): void {
   if (mode === 'none') return;
-  if (mode === 'per-task') appendNoFollow(perTaskLogPath(l, at.id), text, FILE_MODE);
+  if (mode === 'per-task') appendNoFollow(perTaskLogPath(paths, at.id), text, FILE_MODE);
   else
-    appendNoFollow(workerLogPath(l, at.farmer, at.slot), completeFrame(at.id, at.attempt, at.start, text), FILE_MODE);
+    appendNoFollow(
+      workerLogPath(paths, at.farmer, at.slot),
+      completeFrame(at.id, at.attempt, at.start, text),
+      FILE_MODE,
+    );
 }

@@ -10,19 +10,19 @@ import type { Layout } from './layout.js';
  */
 
 /** The protocol's files and folders that a farmer writes or trusts, as found in the layout. */
-function stateFiles(l: Layout): string[] {
+function stateFiles(paths: Layout): string[] {
   return [
-    l.toprocess,
-    l.finished,
-    l.failed,
-    l.timeline,
-    l.logs,
-    l.state,
-    l.meta,
-    l.lock,
-    l.journals,
-    l.history,
-    l.carry,
+    paths.toprocess,
+    paths.finished,
+    paths.failed,
+    paths.timeline,
+    paths.logs,
+    paths.state,
+    paths.meta,
+    paths.lock,
+    paths.journals,
+    paths.history,
+    paths.carry,
   ];
 }
 
@@ -35,11 +35,11 @@ function lstatOrUndefined(path: string): Stats | undefined {
 }
 
 /** Refuses (UsageError, nothing written) a workdir whose state files or folders are symlinks. */
-export function refuseSymlinks(l: Layout): void {
-  for (const path of stateFiles(l)) {
+export function refuseSymlinks(paths: Layout): void {
+  for (const path of stateFiles(paths)) {
     if (lstatOrUndefined(path)?.isSymbolicLink()) {
       throw new UsageError(
-        `workdir ${l.dir}: ${relative(l.dir, path)} is a symbolic link; refusing to write through it (remove it, or use a new --workdir)`,
+        `workdir ${paths.dir}: ${relative(paths.dir, path)} is a symbolic link; refusing to write through it (remove it, or use a new --workdir)`,
       );
     }
   }
@@ -52,25 +52,25 @@ const warned = new Set<string>();
  * be changed by someone else: writable by group or others, or owned by another user. Only the
  * tasklist's commands ever run, but such a user can still requeue, hide or fail tasks.
  */
-export function warnIfShared(l: Layout, tasklist: string, warn: (msg: string) => void): void {
-  if (warned.has(l.dir)) return;
+export function warnIfShared(paths: Layout, tasklist: string, warn: (msg: string) => void): void {
+  if (warned.has(paths.dir)) return;
   const uid = process.getuid?.();
   const problems: string[] = [];
   // Not the lock: proper-lockfile makes it with mkdir's default mode, and it comes and goes.
-  for (const path of [tasklist, l.dir, ...stateFiles(l).filter((p) => p !== l.lock)]) {
-    const st = lstatOrUndefined(path);
-    if (!st || st.isSymbolicLink()) continue;
-    const name = path === tasklist ? `tasklist ${basename(path)}` : relative(l.dir, path) || 'the workdir';
-    if (uid !== undefined && st.uid !== uid) problems.push(`${name} is owned by uid ${st.uid}`);
-    else if (st.mode & 0o022) {
-      const who = [st.mode & 0o020 ? 'group' : '', st.mode & 0o002 ? 'others' : ''].filter(Boolean).join(' and ');
+  for (const path of [tasklist, paths.dir, ...stateFiles(paths).filter((p) => p !== paths.lock)]) {
+    const stats = lstatOrUndefined(path);
+    if (!stats || stats.isSymbolicLink()) continue;
+    const name = path === tasklist ? `tasklist ${basename(path)}` : relative(paths.dir, path) || 'the workdir';
+    if (uid !== undefined && stats.uid !== uid) problems.push(`${name} is owned by uid ${stats.uid}`);
+    else if (stats.mode & 0o022) {
+      const who = [stats.mode & 0o020 ? 'group' : '', stats.mode & 0o002 ? 'others' : ''].filter(Boolean).join(' and ');
       problems.push(`${name} is writable by ${who}`);
     }
   }
   if (problems.length === 0) return;
-  warned.add(l.dir);
+  warned.add(paths.dir);
   const shown = problems.slice(0, 3).join(', ') + (problems.length > 3 ? `, and ${problems.length - 3} more` : '');
   warn(
-    `workdir ${l.dir} can be changed by other users (${shown}): they can requeue or hide tasks (only the tasklist's commands run); make it yours alone (chmod -R go-w)`,
+    `workdir ${paths.dir} can be changed by other users (${shown}): they can requeue or hide tasks (only the tasklist's commands run); make it yours alone (chmod -R go-w)`,
   );
 }

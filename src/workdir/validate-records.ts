@@ -21,64 +21,71 @@ const isBool = (v: unknown) => typeof v === 'boolean';
  */
 export function recordProblem(r: unknown, limit: number): string | undefined {
   if (typeof r !== 'object' || r === null || Array.isArray(r)) return 'not a JSON object';
-  const o = r as Record<string, unknown>;
+  const record = r as Record<string, unknown>;
   const id = () =>
-    isInt(o.id, 0, limit - 1) ? undefined : `task id ${JSON.stringify(o.id)} is not one of the ${limit} tasks`;
+    isInt(record.id, 0, limit - 1)
+      ? undefined
+      : `task id ${JSON.stringify(record.id)} is not one of the ${limit} tasks`;
   const attempt = (min = 1) =>
-    isInt(o.a, min, MAX_ATTEMPT) ? undefined : `attempt ${JSON.stringify(o.a)} is not sane`;
+    isInt(record.a, min, MAX_ATTEMPT) ? undefined : `attempt ${JSON.stringify(record.a)} is not sane`;
   const fields = (ok: boolean) => (ok ? undefined : 'missing or malformed fields');
-  switch (o.t) {
+  switch (record.t) {
     case 'hello':
       return fields(
-        isStr(o.host) &&
-          isStr(o.boot) &&
-          isInt(o.pid, 0, 2 ** 31) &&
-          isInt(o.workers, 0, 2 ** 31) &&
-          isNum(o.lease) &&
-          isNum(o.ts) &&
-          (o.node === undefined || isStr(o.node)) &&
-          (o.ns === undefined || isStr(o.ns)) &&
-          (o.logs === undefined || o.logs === 'per-worker' || o.logs === 'none'),
+        isStr(record.host) &&
+          isStr(record.boot) &&
+          isInt(record.pid, 0, 2 ** 31) &&
+          isInt(record.workers, 0, 2 ** 31) &&
+          isNum(record.lease) &&
+          isNum(record.ts) &&
+          (record.node === undefined || isStr(record.node)) &&
+          (record.ns === undefined || isStr(record.ns)) &&
+          (record.logs === undefined || record.logs === 'per-worker' || record.logs === 'none'),
       );
     case 'hb':
     case 'bye':
-      return fields(isNum(o.ts));
+      return fields(isNum(record.ts));
     case 'claim':
       return (
         id() ??
         attempt() ??
-        fields(isNum(o.ts) && [o.fo, o.xo].every((v) => v === undefined || isInt(v, 0, Number.MAX_SAFE_INTEGER)))
+        fields(
+          isNum(record.ts) &&
+            [record.fo, record.xo].every((v) => v === undefined || isInt(v, 0, Number.MAX_SAFE_INTEGER)),
+        )
       );
     case 'done':
-      return id() ?? attempt() ?? fields(isNum(o.s) && isNum(o.e) && isNum(o.w));
+      return id() ?? attempt() ?? fields(isNum(record.s) && isNum(record.e) && isNum(record.w));
     case 'fail':
       return (
         id() ??
         attempt() ??
         fields(
-          isNum(o.s) &&
-            isNum(o.e) &&
-            isNum(o.w) &&
-            (o.rc === null || Number.isInteger(o.rc)) &&
-            (o.sig === null || isStr(o.sig)) &&
-            isBool(o.to) &&
-            isBool(o.final) &&
-            (o.lost === undefined || isBool(o.lost)),
+          isNum(record.s) &&
+            isNum(record.e) &&
+            isNum(record.w) &&
+            (record.rc === null || Number.isInteger(record.rc)) &&
+            (record.sig === null || isStr(record.sig)) &&
+            isBool(record.to) &&
+            isBool(record.final) &&
+            (record.lost === undefined || isBool(record.lost)),
         )
       );
     case 'requeue':
-      return id() ?? attempt() ?? fields(o.why === 'stop' || o.why === 'lease');
+      return id() ?? attempt() ?? fields(record.why === 'stop' || record.why === 'lease');
     case 'rerun':
       // `a` is 0 when the failure was before the last compaction.
-      return id() ?? attempt(0) ?? fields(isStr(o.task));
+      return id() ?? attempt(0) ?? fields(isStr(record.task));
     case 'add':
-      return id() ?? fields(isStr(o.task));
+      return id() ?? fields(isStr(record.task));
     case 'carry':
       return (
-        id() ?? attempt(0) ?? fields(isInt(o.fails, 0, MAX_ATTEMPT) && (o.lost === undefined || isInt(o.lost, 0, 255)))
+        id() ??
+        attempt(0) ??
+        fields(isInt(record.fails, 0, MAX_ATTEMPT) && (record.lost === undefined || isInt(record.lost, 0, 255)))
       );
     default:
-      return `unknown record type ${JSON.stringify(o.t)}`;
+      return `unknown record type ${JSON.stringify(record.t)}`;
   }
 }
 

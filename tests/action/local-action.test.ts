@@ -1,20 +1,26 @@
-import { spawn } from 'node:child_process';
+import { execa } from 'execa';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ids, tempDir, writeTasks } from '../helpers/cli.js';
+import { AS_SPAWNED, exitOf } from '../helpers/exec.js';
 import { ROOT } from './helpers.js';
 
 /** `npx @github/local-action . src/action/main.ts .env`: the toolkit stubbed, inputs from a dotenv file, defaults from action.yml. */
-function localAction(dotenv: string): Promise<{ code: number | null; out: string }> {
+async function localAction(dotenv: string): Promise<{ code: number | null; out: string }> {
   const bin = join(ROOT, 'node_modules', '.bin', 'local-action');
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^(INPUT_|GITHUB_|ACTIONS_|RUNNER_)/.test(k)) env[k] = v;
-  const child = spawn(bin, ['.', 'src/action/main.ts', dotenv], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  return new Promise((res) => child.on('close', (code) => res({ code, out })));
+  // extendEnv: false, or execa would put back the variables just left out.
+  const r = await execa(bin, ['.', 'src/action/main.ts', dotenv], {
+    ...AS_SPAWNED,
+    cwd: ROOT,
+    env,
+    extendEnv: false,
+    stdin: 'ignore',
+    all: true,
+  });
+  return { code: exitOf(r).code, out: r.all };
 }
 
 describe('@github/local-action', () => {

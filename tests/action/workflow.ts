@@ -6,12 +6,13 @@
  * expressions, and `npx taskfarmer` in a `run:` step (the CLI of the action's copy, as npx would
  * give the published package). Not a general workflow engine: anything else throws.
  */
-import { spawn } from 'node:child_process';
+import { execa } from 'execa';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { copyAction, ROOT, runAction, type ActionRun } from './helpers.js';
+import { AS_SPAWNED, exitOf } from '../helpers/exec.js';
 
 type Context = Record<string, unknown>;
 
@@ -79,12 +80,21 @@ export function checkout(): string {
   return dir;
 }
 
-function bash(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  const child = spawn('bash', ['-e', '-c', script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  return new Promise((res) => child.on('close', (code) => res({ code, output })));
+/** `env` is the step's whole environment, as the runner builds it. */
+async function bash(
+  script: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string }> {
+  const r = await execa('bash', ['-e', '-c', script], {
+    ...AS_SPAWNED,
+    cwd,
+    env,
+    extendEnv: false,
+    stdin: 'ignore',
+    all: true,
+  });
+  return { code: exitOf(r).code, output: r.all };
 }
 
 export interface RunJobOptions {

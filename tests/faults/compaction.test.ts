@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execa, type ResultPromise } from 'execa';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, sleep, startCli, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
+import { AS_SPAWNED } from '../helpers/exec.js';
 import { checkExactlyOnce, counts, lines, openClaimsOf, range } from './helpers.js';
 
 const TASKS = 200;
@@ -14,10 +15,13 @@ const TASKS = 200;
  * minute, inside compact(), holding the workdir lock: the kill then lands in the middle of
  * compaction every time. The tracer must go too: until it does, the dead farmer is not reaped.
  */
-async function trapCompaction(wd: string, pid: number): Promise<ChildProcess> {
+async function trapCompaction(wd: string, pid: number): Promise<{ strace: ResultPromise }> {
   const tmp = join(wd, `toprocess.tmp-${pid}`);
   const args = ['-qq', '-f', '-p', String(pid), '-o', '/dev/null', '-e', 'trace=openat', '-P', tmp];
-  const strace = spawn('strace', [...args, '-e', 'inject=openat:delay_enter=60000000'], { stdio: 'ignore' });
+  const strace = execa('strace', [...args, '-e', 'inject=openat:delay_enter=60000000'], {
+    ...AS_SPAWNED,
+    stdio: 'ignore',
+  });
   // Armed only once attached (the kernel names the tracer).
   const tracer = () => {
     try {
@@ -27,7 +31,8 @@ async function trapCompaction(wd: string, pid: number): Promise<ChildProcess> {
     }
   };
   await waitFor(tracer, 20_000, 'strace to attach to the farmer');
-  return strace;
+  // Wrapped: the subprocess is itself a promise, which `await` would wait out.
+  return { strace };
 }
 
 /**
@@ -75,7 +80,7 @@ describe('SIGKILL during compaction', () => {
     const farmer = startCli([tasklist, '-n', '2', '-w', wd, '--lock-stale', '2s', '-q']);
     const pid = farmer.child.pid!;
     await waitFor(() => lines(join(wd, 'finished')).length >= 20, 20_000, '20 finished tasks');
-    const strace = await trapCompaction(wd, pid);
+    const { strace } = await trapCompaction(wd, pid);
     // SIGTERM: running tasks go back, then the farmer compacts the workdir on its way out.
     farmer.child.kill('SIGTERM');
     await waitInCompaction(pid, lock);
@@ -119,7 +124,7 @@ describe('SIGKILL during compaction', () => {
 
     // …and is killed in the middle of it.
     const second = startCli([tasklist, '-n', '2', '-w', wd, '--lock-stale', '2s', '-q']);
-    const strace = await trapCompaction(wd, second.child.pid!);
+    const { strace } = await trapCompaction(wd, second.child.pid!);
     await waitInCompaction(second.child.pid!, join(wd, '.taskfarmer', 'lock'));
     second.child.kill('SIGKILL');
     strace.kill('SIGKILL');

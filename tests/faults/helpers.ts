@@ -2,7 +2,7 @@
  * Helpers of the fault-injection suite: reading what a farm left on disk, killing process
  * trees, and small tmpfs mounts for the full-disk tests.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execaSync } from 'execa';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ids } from '../helpers/cli.js';
@@ -160,15 +160,15 @@ export function mountTmpfs(parent: string, size: string): SmallDisk | string {
   if (process.getuid?.() !== 0) return 'not root: cannot mount a small tmpfs';
   const dir = join(parent, 'disk');
   mkdirSync(dir, { recursive: true });
-  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', dir], { encoding: 'utf8' });
-  if (r.status !== 0) {
+  const r = execaSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', dir], { reject: false });
+  if (r.exitCode !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    return `cannot mount a tmpfs here (${(r.stderr || r.error?.message || '').trim()})`;
+    return `cannot mount a tmpfs here (${(r.stderr || r.shortMessage || '').trim()})`;
   }
   return {
     dir,
     unmount() {
-      spawnSync('umount', ['-l', dir]);
+      execaSync('umount', ['-l', dir], { reject: false });
     },
   };
 }
@@ -176,11 +176,12 @@ export function mountTmpfs(parent: string, size: string): SmallDisk | string {
 /** Fills a filesystem until at most `leaveBytes` are free (a filler file next to the data). */
 export function fillDisk(dir: string, leaveBytes: number): string {
   const filler = join(dir, 'filler');
-  const free = Number(execFileSync('df', ['-B1', '--output=avail', dir], { encoding: 'utf8' }).split('\n')[1]);
+  const free = Number(execaSync('df', ['-B1', '--output=avail', dir]).stdout.split('\n')[1]);
   const want = Math.max(0, free - leaveBytes);
-  // dd stops at ENOSPC by itself when asked for more than there is.
-  spawnSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=4096', `count=${Math.ceil(want / 4096)}`], {
+  // dd stops at ENOSPC by itself when asked for more than there is (and exits 1: expected).
+  execaSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=4096', `count=${Math.ceil(want / 4096)}`], {
     stdio: 'ignore',
+    reject: false,
   });
   return filler;
 }

@@ -4,16 +4,16 @@
  * in each namespace. A farmer must not judge the other dead by its pid: it falls back to the
  * lease, so both cooperate, every task runs once and nobody rejoins.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execa, execaSync } from 'execa';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, tempDir, writeTasks, type RunResult } from '../helpers/cli.js';
+import { AS_SPAWNED, exitOf } from '../helpers/exec.js';
 import { checkExactlyOnce, range } from './helpers.js';
 
-const probe = spawnSync('unshare', ['--pid', '--fork', '--mount-proc', 'true']);
-const why =
-  probe.status === 0 ? '' : `unshare --pid --fork --mount-proc does not work here (${probe.stderr.toString()}) `;
+const probe = execaSync('unshare', ['--pid', '--fork', '--mount-proc', 'true'], { reject: false });
+const why = probe.exitCode === 0 ? '' : `unshare --pid --fork --mount-proc does not work here (${probe.stderr}) `;
 if (why) console.warn(`skipping the pid-namespace test: ${why}`);
 
 /**
@@ -21,19 +21,15 @@ if (why) console.warn(`skipping the pid-namespace test: ${why}`);
  * namespace's next pid is set first), else pid 1: a pid the other farmer's namespace does not
  * have, and one it has (its own first process), as happens between containers.
  */
-function inNamespace(args: string[], high: boolean): Promise<RunResult> {
+async function inNamespace(args: string[], high: boolean): Promise<RunResult> {
   const cmd = [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(' ');
   const burn = 'echo 5000 > /proc/sys/kernel/ns_last_pid';
-  const child = spawn(
+  const r = await execa(
     'unshare',
     ['--pid', '--fork', '--mount-proc', 'sh', '-c', high ? `${burn}; ${cmd}; exit $?` : `exec ${cmd}`],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { ...AS_SPAWNED, stdin: 'ignore' },
   );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((res) => child.on('close', (code, signal) => res({ code, signal, stdout, stderr })));
+  return { ...exitOf(r), stdout: r.stdout, stderr: r.stderr };
 }
 
 describe.skipIf(why !== '')('farmers in two pid namespaces on one workdir', () => {

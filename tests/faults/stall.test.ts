@@ -6,14 +6,15 @@
  * farmer's third open of `finished` (inside the lock, just before it appends completions) is
  * delayed, or stops the farmer until the test continues it.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execa, execaSync, type ResultPromise } from 'execa';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCli, tempDir, writeTasks } from '../helpers/cli.js';
+import { AS_SPAWNED } from '../helpers/exec.js';
 import { allRecords, checkExactlyOnce, range } from './helpers.js';
 
-const strace = spawnSync('strace', ['-V']).status === 0;
+const strace = execaSync('strace', ['-V'], { reject: false }).exitCode === 0;
 const why = strace ? '' : 'strace is not installed';
 if (why) console.warn(`skipping the stall tests: ${why}`);
 
@@ -36,19 +37,22 @@ function setup() {
 }
 
 /** Attaches strace to `pid`, injecting `inject` at the farmer's openat calls on `finished`; resolves once attached. */
-async function attach(pid: number, wd: string, inject: string): Promise<ChildProcess> {
-  const p = spawn('strace', ['-p', String(pid), '-P', join(wd, 'finished'), '-e', 'trace=openat', '-e', inject], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+async function attach(pid: number, wd: string, inject: string): Promise<{ strace: ResultPromise }> {
+  const p = execa('strace', ['-p', String(pid), '-P', join(wd, 'finished'), '-e', 'trace=openat', '-e', inject], {
+    ...AS_SPAWNED,
+    stdin: 'ignore',
+    stdout: 'ignore',
   });
   let err = '';
   await new Promise<void>((res, rej) => {
-    p.stderr.on('data', (d) => {
-      err += d;
+    p.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
       if (err.includes('attached')) res();
     });
-    p.on('exit', () => rej(new Error(`strace exited: ${err}`)));
+    void p.then((r) => rej(new Error(`strace exited: ${r.stderr}`)));
   });
-  return p;
+  // Wrapped: the subprocess is itself a promise, which `await` would wait out.
+  return { strace: p };
 }
 
 /** No (task, attempt) claimed by two farmers. */
@@ -70,7 +74,7 @@ describe.skipIf(!strace)('a farmer stalled inside the lock', () => {
     const a = startCli([tasks, '-w', wd, ...FLAGS]);
     await until(() => existsSync(join(wd, 'finished')) && readFileSync(join(wd, 'finished'), 'utf8').length > 0);
     // Stall 6 s inside the locked section: longer than the lock's staleness and the lease.
-    const s = await attach(a.child.pid!, wd, 'inject=openat:delay_enter=6000000:when=3');
+    const { strace: s } = await attach(a.child.pid!, wd, 'inject=openat:delay_enter=6000000:when=3');
     const b = await startCli([tasks, '-w', wd, ...FLAGS]).done;
     const ra = await a.done;
     s.kill();
@@ -83,7 +87,7 @@ describe.skipIf(!strace)('a farmer stalled inside the lock', () => {
     const { tasks, wd } = setup();
     const a = startCli([tasks, '-w', wd, ...FLAGS]);
     await until(() => existsSync(join(wd, 'finished')) && readFileSync(join(wd, 'finished'), 'utf8').length > 0);
-    const s = await attach(a.child.pid!, wd, 'inject=openat:signal=SIGSTOP:when=3');
+    const { strace: s } = await attach(a.child.pid!, wd, 'inject=openat:signal=SIGSTOP:when=3');
     // A stops itself inside the lock; B takes the lock over once stale, A's tasks by lease,
     // finishes everything and compacts. Only then does A go on.
     await until(() => /^[tT]/.test(readFileSync(`/proc/${a.child.pid}/stat`, 'utf8').split(') ')[1]));

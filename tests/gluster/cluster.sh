@@ -130,7 +130,9 @@ start() {
       exit 1
     }
     if ! glusterd_up; then
-      "$glusterd" || true
+      # 9>&-: the daemon must not inherit the lock's descriptor, or it holds the lock for as
+      # long as it runs and every later start, stop and brick-start waits for it in vain.
+      "$glusterd" 9>&- || true
       deadline=$((SECONDS + timeout))
       until glusterd_up; do
         ((SECONDS < deadline)) || {

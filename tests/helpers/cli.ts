@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execa } from 'execa';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { shellQuote } from '../../src/util/shell.js';
+import { AS_SPAWNED, exitOf, type Exit } from './exec.js';
 
 /** The built CLI, exactly what `npx taskfarmer` runs. */
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -19,28 +20,29 @@ export function writeTasks(dir: string, tasks: string[], name = 'tasks.txt'): st
   return path;
 }
 
-export interface RunResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
+export interface RunResult extends Exit {
   stdout: string;
   stderr: string;
 }
 
-/** Starts the CLI; the caller may signal it. Resolves when it exits. */
+/**
+ * Starts the CLI; the caller may signal it (`child.kill` reaches the farmer alone; with
+ * `detached`, `process.kill(-child.pid, sig)` reaches its tasks too). `done` resolves when it
+ * has exited and closed its output; `output()` is what it has written so far.
+ */
 export function startCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; detached?: boolean } = {}) {
-  const child: ChildProcess = spawn(process.execPath, [CLI, ...args], {
-    env: { ...process.env, ...opts.env },
+  const child = execa(process.execPath, [CLI, ...args], {
+    ...AS_SPAWNED,
+    env: opts.env,
     cwd: opts.cwd,
     detached: opts.detached,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdin: 'ignore',
   });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  const done = new Promise<RunResult>((res) => {
-    child.on('close', (code, signal) => res({ code, signal, stdout, stderr }));
-  });
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done: Promise<RunResult> = child.then((r) => ({ ...exitOf(r), stdout: r.stdout, stderr: r.stderr }));
   return { child, done, output: () => ({ stdout, stderr }) };
 }
 
@@ -50,16 +52,13 @@ export function startCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: 
  * itself, so a Ctrl-C reaches it alone (a dash left waiting in between gets the SIGINT too and
  * exits 130 whatever the CLI did), and SHELL is pinned so every machine runs the same thing.
  */
-export function startOnPty(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): ChildProcess & { closed: Promise<number | null> } {
+export function startOnPty(args: string[], env: NodeJS.ProcessEnv = {}) {
   const cmd = [process.execPath, CLI, ...args].map(shellQuote).join(' ');
-  const child = spawn('script', ['-qfec', `exec ${cmd}`, '/dev/null'], {
-    env: { ...process.env, TERM: 'xterm-256color', SHELL: '/bin/sh', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+  const child = execa('script', ['-qfec', `exec ${cmd}`, '/dev/null'], {
+    ...AS_SPAWNED,
+    env: { TERM: 'xterm-256color', SHELL: '/bin/sh', ...env },
   });
-  const closed = new Promise<number | null>((res) => child.on('close', (c) => res(c)));
+  const closed: Promise<number | null> = child.then((r) => exitOf(r).code);
   return Object.assign(child, { closed });
 }
 

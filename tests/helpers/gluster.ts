@@ -16,12 +16,38 @@
  *   GLUSTER_TEST_MOUNTS, GLUSTER_TEST_TIMEOUT: see cluster.sh
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const GLUSTER_SH = fileURLToPath(new URL('../gluster/cluster.sh', import.meta.url));
+/** cluster.sh holds this lock while it talks to glusterd (whose CLI refuses concurrent use). */
+export const GLUSTER_LOCK = '/run/lock/taskfarmer-gluster.lock';
+
+/** The processes that have `path` open (pid and command), for a message. */
+export function heldBy(path: string): string {
+  const out: string[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const fds = readdirSync(`/proc/${pid}/fd`);
+      if (fds.some((fd) => readlinkSafe(`/proc/${pid}/fd/${fd}`) === path)) {
+        out.push(`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim()}`);
+      }
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return out.join('; ') || 'nobody';
+}
+
+function readlinkSafe(p: string): string {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return '';
+  }
+}
 
 export interface GlusterCluster {
   /** Holds the brick (brick/) and the mount points (m1, m2, …). */

@@ -7,7 +7,7 @@
  *     let cluster: SlurmCluster;
  *     beforeAll(async () => { cluster = await startCluster(); }, 90_000);
  *     afterAll(() => cluster?.stop());
- *     it('...', () => { execa('srun', [...], { env: cluster.env }); });
+ *     it('...', () => { execa('srun', [...], { env: cluster.env, extendEnv: false }); });
  *   });
  *
  * Environment:
@@ -15,12 +15,13 @@
  *   TASKFARMER_KEEP_SLURM=1   stop() keeps the cluster's directory (logs) for debugging
  *   SLURM_TEST_PORT_BASE, SLURM_TEST_CPUS, SLURM_TEST_TIMEOUT: see cluster.sh
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execa, execaSync } from 'execa';
 import { accessSync, constants, existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AS_SPAWNED } from './exec.js';
 
 export interface SlurmCluster {
   /** Holds slurm.conf, munge socket, state, spool and logs (log/*.log). */
@@ -80,28 +81,23 @@ interface RunResult {
   stderr: string;
 }
 
-function run(args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', [CLUSTER_SH, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...cleanEnv(process.env), ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    // 'close', not 'exit': the daemons are forked off and keep no pipe open,
-    // so close comes right after exit.
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+async function run(args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  // execa resolves once the script has exited and its output is closed: the daemons are
+  // forked off and keep no pipe open, so that comes right after the exit. A script still
+  // running at timeoutMs is SIGKILLed and reported with code null.
+  const result = await execa('bash', [CLUSTER_SH, ...args], {
+    ...AS_SPAWNED,
+    stdin: 'ignore',
+    env: { ...cleanEnv(process.env), ...env },
+    extendEnv: false,
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
   });
+  // Not started at all (no bash): an error, as before, not an exit code.
+  if (result.exitCode === undefined && result.signal === undefined) {
+    throw new Error(result.shortMessage ?? `${CLUSTER_SH} did not start`, { cause: result.cause });
+  }
+  return { code: result.exitCode ?? null, stdout: result.stdout, stderr: result.stderr };
 }
 
 /**
@@ -149,10 +145,8 @@ export async function startCluster(
   // Last resort if the test process exits without stop(): the daemons are not
   // our children and would outlive us. Only synchronous code runs on 'exit'.
   const onExit = (): void => {
-    spawnSync('bash', [CLUSTER_SH, 'stop', dir], {
-      stdio: 'ignore',
-      timeout: 30_000,
-    });
+    // Best effort: a failure here must not throw out of the exit handler.
+    execaSync('bash', [CLUSTER_SH, 'stop', dir], { stdio: 'ignore', timeout: 30_000, reject: false });
     if (!process.env.TASKFARMER_KEEP_SLURM) rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', onExit);

@@ -2,8 +2,9 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCpuList } from '../../src/farm/resources.js';
+import { execa } from 'execa';
 import { CLI, runCli, tempDir, writeTasks } from '../helpers/cli.js';
-import { spawn } from 'node:child_process';
+import { AS_SPAWNED } from '../helpers/exec.js';
 
 /** Each task reports what it was given and what the kernel says its affinity is. */
 const REPORT =
@@ -99,14 +100,13 @@ describe('--cpus-per-worker', () => {
       const wd = join(dir, 'wd');
       const cpu = String(ownCpus[ownCpus.length - 1]);
       // taskset -c: the farmer itself runs on one core, as in a Slurm step given one CPU.
-      const child = spawn('taskset', ['-c', cpu, process.execPath, CLI, tasklist, '-w', wd, '--cpus-per-worker', '1'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.stderr.on('data', (d) => (out += d));
-      const code = await new Promise((res) => child.on('close', res));
-      expect(code, out).toBe(0);
+      const run = await execa(
+        'taskset',
+        ['-c', cpu, process.execPath, CLI, tasklist, '-w', wd, '--cpus-per-worker', '1'],
+        { ...AS_SPAWNED, stdin: 'ignore', all: true },
+      );
+      const out = run.all;
+      expect(run.exitCode, out).toBe(0);
       expect(out).toMatch(/with 1 workers/);
       for (const t of reports(wd, 2)) expect([t.cpus, t.Cpus_allowed_list]).toEqual([cpu, cpu]);
     },

@@ -116,9 +116,11 @@ describe('several farmers on one workdir', () => {
   it('status shows running tasks by farmer while farmers run', async () => {
     const dir = tempDir();
     const started = join(dir, 'started');
+    // Tasks that outlast the test however loaded the machine (the SIGTERM below kills them):
+    // with `sleep 3`, one could end before the stop and leave 7 in toprocess, not 8.
     const tasklist = writeTasks(
       dir,
-      range(8).map(() => `echo x >> ${started}; sleep 3`),
+      range(8).map(() => `echo x >> ${started}; sleep 30`),
     );
     const wd = join(dir, 'wd');
     const a = startCli([tasklist, '-n', '2', '-w', wd, '-q']);

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execaSync } from 'execa';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ export function skipWithoutChromium(): boolean {
 function chromium(args: string[], file: string): string {
   const profile = mkdtempSync(join(tmpdir(), 'tf-chromium-'));
   try {
-    return execFileSync(
+    return execaSync(
       CHROMIUM!,
       [
         '--headless',
@@ -33,8 +33,8 @@ function chromium(args: string[], file: string): string {
         ...args,
         pathToFileURL(file).href,
       ],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000, maxBuffer: 256 << 20 },
-    );
+      { stdin: 'ignore', stderr: 'ignore', stripFinalNewline: false, timeout: 60_000, maxBuffer: 256 << 20 },
+    ).stdout;
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 async function runOnPty(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; screen: string }> {
   const child = startOnPty(args, env);
   let screen = '';
-  child.stdout!.on('data', (d) => (screen += d));
+  child.stdout.on('data', (d) => (screen += d));
   return { code: await child.closed, screen };
 }
 

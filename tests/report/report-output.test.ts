@@ -1,8 +1,9 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execa, execaSync } from 'execa';
 import { lstatSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir, writeTasks } from '../helpers/cli.js';
+import { AS_SPAWNED } from '../helpers/exec.js';
 
 /** `report --json/--html/--joblog/--markdown FILE`: what FILE is decides how it is written. */
 describe('taskfarmer report writes where the user points it', () => {
@@ -38,13 +39,10 @@ describe('taskfarmer report writes where the user points it', () => {
 
   it('a FIFO is written into, not replaced by a file', async () => {
     const fifo = join(dir, 'report.fifo');
-    execFileSync('mkfifo', [fifo]);
-    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let got = '';
-    reader.stdout.on('data', (d) => (got += d));
-    const closed = new Promise((res) => reader.on('close', res));
+    execaSync('mkfifo', [fifo]);
+    const reader = execa('cat', [fifo], { ...AS_SPAWNED, stdin: 'ignore', stderr: 'inherit' });
     const r = await runCli(['report', wd, '--joblog', fifo]);
-    await closed;
+    const got = (await reader).stdout;
     expect(r.code).toBe(0);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(got.split('\n')[0]).toMatch(/^Seq\tHost\tStarttime/);

@@ -77,10 +77,10 @@ describe('taskfarmer status WORKDIR', () => {
     const f = await farmInProgress();
     const child = startOnPty(['status', f.wd, '--watch', '0.1'], { TERM: 'xterm' });
     let screen = '';
-    child.stdout!.on('data', (d) => (screen += d));
+    child.stdout.on('data', (d) => (screen += d));
     await waitFor(() => (screen.match(/\x1b\[H\x1b\[2J/g) ?? []).length >= 2, 20_000, 'two redraws');
     expect(screen).toMatch(/refreshing every 0\.1s — Ctrl-C to stop/);
-    child.stdin!.write('\x03'); // Ctrl-C on the terminal: SIGINT to the foreground process group
+    child.stdin.write('\x03'); // Ctrl-C on the terminal: SIGINT to the foreground process group
     expect(await child.closed).toBe(0);
     f.open();
     expect((await f.farm.done).code).toBe(1);

@@ -1,23 +1,23 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execa, execaSync } from 'execa';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ids, processesWith, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
+import { AS_SPAWNED, exitOf } from '../helpers/exec.js';
 import { slurmAvailable, startCluster, type SlurmCluster } from '../helpers/slurm.js';
 
 /** Runs `salloc ARGS… bash -c SCRIPT` and resolves with its exit code and output. */
 function salloc(cluster: SlurmCluster, cwd: string, args: string[], script: string) {
-  const child = spawn('salloc', [...args, 'bash', '-c', script], {
+  const child = execa('salloc', [...args, 'bash', '-c', script], {
+    ...AS_SPAWNED,
     cwd,
+    // cluster.env without process.env: no SLURM_* variable of a job around us.
     env: { ...cluster.env, TF_NODE: process.execPath, TF_CLI: CLI },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    extendEnv: false,
+    stdin: 'ignore',
+    all: true,
   });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const done = new Promise<{ code: number | null; output: string }>((res) =>
-    child.on('close', (code) => res({ code, output })),
-  );
+  const done = child.then((r) => ({ code: exitOf(r).code, output: r.all }));
   return { child, done };
 }
 
@@ -32,11 +32,11 @@ describe.skipIf(noSlurm)('srun runner on a real Slurm cluster (3 nodes)', () => 
   afterAll(() => cluster?.stop());
 
   const steps = (job: string): string[] =>
-    execFileSync('squeue', ['--noheader', '--steps', `--jobs=${job}`, '--format=%i %j'], {
+    execaSync('squeue', ['--noheader', '--steps', `--jobs=${job}`, '--format=%i %j'], {
       env: cluster.env,
-      encoding: 'utf8',
+      extendEnv: false,
     })
-      .split('\n')
+      .stdout.split('\n')
       .map((l) => l.trim())
       .filter((l) => /^\d+\.\d+ /.test(l));
 
@@ -107,7 +107,7 @@ describe.skipIf(noSlurm)('srun runner on a real Slurm cluster (3 nodes)', () => 
         // gone already
       }
       if (existsSync(join(dir, 'jobid'))) {
-        execFileSync('scancel', [readFileSync(join(dir, 'jobid'), 'utf8').trim()], { env: cluster.env });
+        execaSync('scancel', [readFileSync(join(dir, 'jobid'), 'utf8').trim()], { env: cluster.env, extendEnv: false });
       }
       writeFileSync(join(dir, 'release'), '');
       await a.done;

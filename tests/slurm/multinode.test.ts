@@ -1,9 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execa, execaSync } from 'execa';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, tempDir, waitFor, writeTasks } from '../helpers/cli.js';
+import { AS_SPAWNED } from '../helpers/exec.js';
 import { slurmAvailable, startCluster, type SlurmCluster } from '../helpers/slurm.js';
 import { allRecords, checkExactlyOnce, counts, lines, range } from '../faults/helpers.js';
 
@@ -29,12 +30,13 @@ describe.skipIf(skip)('farming on a real Slurm cluster (3 nodes)', () => {
   }, 90_000);
   afterAll(() => cluster?.stop());
 
+  // extendEnv: false, as cluster.env leaves out the SLURM_* variables of any job around us.
   const slurm = (cmd: string, args: string[], cwd?: string) =>
-    execFileSync(cmd, args, {
+    execaSync(cmd, args, {
       env: { ...cluster.env, TASKFARMER: `${process.execPath} ${CLI}` },
+      extendEnv: false,
       cwd,
-      encoding: 'utf8',
-    });
+    }).stdout;
   const queueEmpty = () => slurm('squeue', ['--noheader', '--format=%i']).trim() === '';
   const exitCode = (job: string) => /ExitCode=(\d+):/.exec(slurm('scontrol', ['show', 'job', job]))?.[1];
 
@@ -46,15 +48,14 @@ describe.skipIf(skip)('farming on a real Slurm cluster (3 nodes)', () => {
       range(60).map(() => `echo "$PROC_NUMBER $SLURMD_NODENAME" >> ${executions}; sleep 0.1`),
     );
     const wd = join(dir, 'wd');
-    const child = spawn('srun', ['-N3', '-n3', process.execPath, CLI, tasklist, '-w', wd, '-n', '2'], {
+    const run = await execa('srun', ['-N3', '-n3', process.execPath, CLI, tasklist, '-w', wd, '-n', '2'], {
+      ...AS_SPAWNED,
       env: cluster.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      extendEnv: false,
+      stdin: 'ignore',
+      all: true,
     });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const code = await new Promise<number | null>((res) => child.on('close', res));
-    expect(code, output).toBe(0);
+    expect(run.exitCode, run.all).toBe(0);
     expect(checkExactlyOnce(wd, 60)).toBe('');
     expect([...counts(executions).values()].every((c) => c === 1)).toBe(true);
     expect([...byWord(executions).keys()].sort()).toEqual(['n1', 'n2', 'n3']);

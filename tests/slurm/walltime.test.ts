@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { execa } from 'execa';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ids, tempDir, writeTasks } from '../helpers/cli.js';
+import { AS_SPAWNED } from '../helpers/exec.js';
 import { slurmAvailable, startCluster, type SlurmCluster } from '../helpers/slurm.js';
 
 const skip = slurmAvailable();
@@ -22,19 +23,13 @@ describe.skipIf(skip)('walltime-aware claiming under a real Slurm time limit', (
       Array.from({ length: 8 }, () => 'sleep 15'),
     );
     const wd = join(dir, 'wd');
-    const child = spawn(
+    const run = await execa(
       'srun',
       ['-N1', '-n1', '--time=1', process.execPath, CLI, tasklist, '-w', wd, '-n', '1', '-v'],
-      {
-        env: cluster.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+      { ...AS_SPAWNED, env: cluster.env, extendEnv: false, stdin: 'ignore', all: true },
     );
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const code = await new Promise<number | null>((res) => child.on('close', res));
-    expect(code, output).toBe(75);
+    const output = run.all;
+    expect(run.exitCode, output).toBe(75);
     expect(output).toMatch(/stopped claiming .* before the time limit/);
     expect(output).not.toMatch(/\[stopped\]|stopping \(/);
     const finished = ids(join(wd, 'finished'));

@@ -43,7 +43,7 @@ export interface Spans {
     kind: number[];
 }
 export interface Folded {
-    l: Layout;
+    paths: Layout;
     /** Indexed by task id; holes for ids not in the workdir. */
     text: string[];
     outcome: Array<TaskOutcome | undefined>;

@@ -1,3 +1,5 @@
+import type { JournalRecord } from './journal.js';
+import type { LogMode } from './tasklog.js';
 /** This machine's boot id: two farmers with the same one share a kernel, so a pid check is meaningful. */
 export declare const bootId: string;
 export declare const host: string;
@@ -13,3 +15,5 @@ export declare function pidAlive(pid: number): boolean;
  * processes or none, so a pid is checked only within one namespace.
  */
 export declare const pidNs: string;
+/** The `hello` record a farmer starts its journal with: who and where it is, so others can judge it alive or gone. */
+export declare function helloRecord(workers: number, lease: number, logs: LogMode): JournalRecord;

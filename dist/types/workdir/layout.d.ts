@@ -19,7 +19,7 @@ export interface Layout {
     carry: string;
 }
 export declare function layout(dir: string): Layout;
-export declare function journalPath(l: Layout, farmerId: string): string;
+export declare function journalPath(paths: Layout, farmerId: string): string;
 /** A journal file and the farmer that wrote it; `active` while in `journal/`, not yet in `history/`. */
 export interface JournalFile {
     farmer: string;
@@ -30,7 +30,7 @@ export interface JournalFile {
  * Every journal of the workdir, oldest first: history (`<stamp>-<farmer>.jsonl`, in stamp
  * order), then the active journals. Reports fold them for per-task history.
  */
-export declare function listJournals(l: Layout): JournalFile[];
+export declare function listJournals(paths: Layout): JournalFile[];
 /** Files we create are never writable by other users, whatever the umask. */
 export declare const FILE_MODE = 420;
 export declare const DIR_MODE = 493;

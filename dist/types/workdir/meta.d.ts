@@ -16,8 +16,10 @@ export interface Meta {
     created: string;
 }
 export declare function sha256(buf: Buffer): string;
-export declare function readMeta(l: Layout): Meta | undefined;
-export declare function writeMeta(l: Layout, meta: Meta, fence?: Fence): void;
+/** The meta of a workdir made (or adopted) now from the tasklist's bytes `buf`, which hold `tasks` tasks. */
+export declare function newMeta(tasklist: string, buf: Buffer, tasks: number): Meta;
+export declare function readMeta(paths: Layout): Meta | undefined;
+export declare function writeMeta(paths: Layout, meta: Meta, fence?: Fence): void;
 /** What was appended to a tasklist since its meta was written. */
 export interface Appended {
     /** The complete lines appended (a last line without its newline is left for later). */

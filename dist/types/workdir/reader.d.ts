@@ -18,7 +18,7 @@ export interface FarmerInfo {
     node: string;
     boot: string;
     /** Its pid namespace ('' when its hello did not say). */
-    ns: string;
+    pidNamespace: string;
     pid: number;
     workers: number;
     /** Its lease (ms): how long it may stay silent before its claims are taken back. */
@@ -31,8 +31,8 @@ export interface FarmerInfo {
     bye: boolean;
     /** Sizes of finished/failed when it made each claim it may still hold (see the claim record). */
     claimedAt: Map<number, {
-        fo: number;
-        xo: number;
+        finishedSize: number;
+        failedSize: number;
     }>;
 }
 export interface ReaderOptions {
@@ -54,7 +54,7 @@ export interface ReaderOptions {
  * running farm, and a farmer uses it under the lock.
  */
 export declare class Reader {
-    readonly l: Layout;
+    readonly paths: Layout;
     readonly opts: ReaderOptions;
     readonly state: TaskState;
     readonly farmers: Map<string, FarmerInfo>;
@@ -63,7 +63,7 @@ export declare class Reader {
     private warnedBad;
     /** Farmers whose clock was found to differ from the filesystem's (reported once each). */
     readonly skewed: Map<string, number>;
-    constructor(l: Layout, opts?: ReaderOptions);
+    constructor(paths: Layout, opts?: ReaderOptions);
     /** One past the highest task id of the tasklist: meta.json's count (read again when a record goes beyond it). */
     private limit;
     /** Drops records that do not validate, warning once per reader. */
@@ -94,7 +94,7 @@ export declare const SKEW_REPORT_MS = 5000;
  */
 export declare function farmerGone(f: FarmerInfo, now: number, defaultLease: number): boolean;
 /** True when a farmer's pid names a process we can see under the same number. */
-export declare function samePidSpace(f: Pick<FarmerInfo, 'boot' | 'host' | 'ns'>): boolean;
+export declare function samePidSpace(f: Pick<FarmerInfo, 'boot' | 'host' | 'pidNamespace'>): boolean;
 /** A read-only Reader on an existing workdir with `toprocess` loaded, or a UsageError saying what is wrong. */
 export declare function readerFor(workdir: string): Reader;
 /** The layout of an existing workdir, or a UsageError saying why `workdir` is none. */

@@ -13,7 +13,7 @@ export interface TaskOutput {
     complete: boolean;
 }
 export declare class TaskLogs {
-    readonly l: Layout;
+    readonly paths: Layout;
     private workerFiles;
     constructor(workdir: string);
     /** For a user's command: a UsageError if `workdir` is no workdir. */
@@ -35,7 +35,7 @@ export declare class TaskLogs {
  */
 export declare function outputIn(file: string, id: number, attempt: number): TaskOutput | undefined;
 /** The output's bytes (its last `max` bytes when given) and its whole size. */
-export declare function readOutput(o: TaskOutput, max?: number): {
+export declare function readOutput(output: TaskOutput, max?: number): {
     bytes: Buffer;
     size: number;
 };

@@ -10,14 +10,14 @@ export interface LogTarget {
 }
 export declare const SLOT_WIDTH = 12;
 export declare const HEADER_MAX = 128;
-export declare function perTaskLogPath(l: Layout, id: number): string;
-export declare function workerLogPath(l: Layout, farmer: string, slot: number): string;
+export declare function perTaskLogPath(paths: Layout, id: number): string;
+export declare function workerLogPath(paths: Layout, farmer: string, slot: number): string;
 /** Per-worker log names: `worker_<farmer>_<slot>` (the slot is after the last `_`). */
 export declare function isWorkerLogName(name: string): boolean;
 /** The file that holds an attempt's output in `mode` (undefined for `none`). */
-export declare function logFileOf(l: Layout, mode: LogMode, id: number, farmer: string, slot: number): string | undefined;
+export declare function logFileOf(paths: Layout, mode: LogMode, id: number, farmer: string, slot: number): string | undefined;
 /** What the launcher is told for one attempt. */
-export declare function logTarget(l: Layout, mode: LogMode, id: number, attempt: number, farmer: string, slot: number): LogTarget;
+export declare function logTarget(paths: Layout, mode: LogMode, id: number, attempt: number, farmer: string, slot: number): LogTarget;
 /** A header whose size slot the launcher fills in (`bytes` undefined), or a complete one. */
 export declare function frameHeader(id: number, attempt: number, start: number, bytes?: number): string;
 /** A whole frame, for text the farmer itself adds to an attempt's output (a note after it ended). */
@@ -39,7 +39,7 @@ export declare function nextHeaderCandidate(buf: Buffer, from: number): number;
  * Adds text to an attempt's output after it ended (a runner's note), in the mode it ran with:
  * appended to its per-task log, or as one more frame of the same attempt in its worker's log.
  */
-export declare function appendNote(l: Layout, mode: LogMode, at: {
+export declare function appendNote(paths: Layout, mode: LogMode, at: {
     id: number;
     attempt: number;
     farmer: string;

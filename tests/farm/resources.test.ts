@@ -9,7 +9,6 @@ import {
   type ResourceProbes,
 } from '../../src/farm/resources.js';
 import { findDeadline, parseSlurmTimeLeft, percentile, WalltimeGuard } from '../../src/farm/walltime.js';
-import { parseIds } from '../../src/cli/requeue-args.js';
 
 const probes = (env: NodeJS.ProcessEnv = {}, mask = '0-7', smi?: string): ResourceProbes => ({
   env,
@@ -164,12 +163,5 @@ describe('--max-failures', () => {
     expect(() => failureBudget(undefined, true)).toThrow(/--max-failures-kill needs --max-failures/);
     expect(budgetSpent({ max: 2, kill: false }, 1)).toBe(false);
     expect(budgetSpent({ max: 2, kill: false }, 2)).toBe(true);
-  });
-});
-
-describe('requeue --ids', () => {
-  it('takes ids and ranges', () => {
-    expect(parseIds('3,7-9')).toEqual([3, 7, 8, 9]);
-    for (const bad of ['', 'a', '3-1', '-2', '1,,2']) expect(() => parseIds(bad)).toThrow(/--ids must be task ids/);
   });
 });
