@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-6JFFT7JZ.js";
+} from "./chunks/chunk-TOX2FNFG.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -20,7 +20,7 @@ import {
   readOutput,
   renderMarkdownSummary,
   workerFiles
-} from "./chunks/chunk-2P4TMKIM.js";
+} from "./chunks/chunk-W5L3ASEB.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   writeFileAtomic

@@ -23,7 +23,7 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-2P4TMKIM.js";
+} from "./chunks/chunk-W5L3ASEB.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   idsOfTaskLines,

@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-6JFFT7JZ.js";
+} from "./chunks/chunk-TOX2FNFG.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-2P4TMKIM.js";
+} from "./chunks/chunk-W5L3ASEB.js";
 import "./chunks/chunk-EDVIATQW.js";
 import "./chunks/chunk-Q6YXJX4P.js";
 import "./chunks/chunk-6XEX5UTC.js";

@@ -77,8 +77,11 @@ export class OwnJournal {
     let size = -1;
     try {
       size = statSync(this.path).size;
-    } catch {
-      // missing: compacted away
+    } catch (err) {
+      // Missing: compacted away. Any other error (ENOTCONN while a GlusterFS brick or an NFS
+      // server is away) says nothing about our journal: the farm waits the outage out rather
+      // than rejoin, which would fail on the same unreachable workdir.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
     if (size !== this.offset) {
       throw new StaleWorkdirError(
