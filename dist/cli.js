@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-TOX2FNFG.js";
+} from "./chunks/chunk-5ETVKFV7.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -20,7 +20,7 @@ import {
   readOutput,
   renderMarkdownSummary,
   workerFiles
-} from "./chunks/chunk-W5L3ASEB.js";
+} from "./chunks/chunk-SNAHGHYD.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   writeFileAtomic

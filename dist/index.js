@@ -23,7 +23,7 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-W5L3ASEB.js";
+} from "./chunks/chunk-SNAHGHYD.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   idsOfTaskLines,

@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-TOX2FNFG.js";
+} from "./chunks/chunk-5ETVKFV7.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-W5L3ASEB.js";
+} from "./chunks/chunk-SNAHGHYD.js";
 import "./chunks/chunk-EDVIATQW.js";
 import "./chunks/chunk-Q6YXJX4P.js";
 import "./chunks/chunk-6XEX5UTC.js";

@@ -17,7 +17,10 @@ export function listenForStops(
   to: StopRequests,
 ): () => void {
   const onAbort = () => to.stop('abort');
-  options.signal?.addEventListener('abort', onAbort, { once: true });
+  // Aborted before the farm began (a caller's deadline already passed): stop before anything
+  // is claimed, as an abort while waiting for the lock does. 'abort' would never fire again.
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
   const handlers = new Map<NodeJS.Signals, () => void>();
   if (options.handleSignals === true) {
     for (const sig of STOP_SIGNALS) handlers.set(sig, () => to.stop(`signal:${sig}`));

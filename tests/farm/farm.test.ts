@@ -195,6 +195,19 @@ describe('farm() in-process, with a fake launcher and a fake clock', () => {
     expect(lines('toprocess')).toHaveLength(5);
   });
 
+  it('an AbortSignal aborted before farm() is called: nothing starts, every task stays to do', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    const { result, fake, lines } = await runFarm({
+      tasks: tasks(5),
+      behave: () => ({ ms: 10 }),
+      options: { signal: ac.signal },
+    });
+    expect(result).toMatchObject({ exitCode: 75, stopReason: 'abort' });
+    expect(fake.started).toHaveLength(0);
+    expect(lines('toprocess')).toHaveLength(5);
+  });
+
   it('a second stop signal kills at once a task that ignores SIGTERM', async () => {
     let starts = 0;
     const { result, fake } = await runFarm({
