@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-5ETVKFV7.js";
+} from "./chunks/chunk-ZEO6MEED.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -20,7 +20,7 @@ import {
   readOutput,
   renderMarkdownSummary,
   workerFiles
-} from "./chunks/chunk-SNAHGHYD.js";
+} from "./chunks/chunk-TIMXJNNR.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   writeFileAtomic

@@ -23,7 +23,7 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-SNAHGHYD.js";
+} from "./chunks/chunk-TIMXJNNR.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   idsOfTaskLines,

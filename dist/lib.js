@@ -2,12 +2,12 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-5ETVKFV7.js";
+} from "./chunks/chunk-ZEO6MEED.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-SNAHGHYD.js";
+} from "./chunks/chunk-TIMXJNNR.js";
 import "./chunks/chunk-EDVIATQW.js";
 import "./chunks/chunk-Q6YXJX4P.js";
 import "./chunks/chunk-6XEX5UTC.js";

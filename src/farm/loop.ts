@@ -1,6 +1,6 @@
 import { LockWaitAborted } from '../workdir/lock.js';
 import { StaleWorkdirError, type Completion, type Outcome, type Workdir } from '../workdir/workdir.js';
-import { FLUSH_MS, type ClaimPolicy } from './claim-policy.js';
+import type { ClaimPolicy } from './claim-policy.js';
 import type { FsOutage } from './fs-outage.js';
 import { Holdings } from './holdings.js';
 import type { Limits } from './limits.js';
@@ -99,7 +99,9 @@ export class SyncLoop {
         this.held.putBack(batch);
       } else if (completions.length || stopped.length || want > 0 || this.host.outage.waiting) {
         const recheck = this.recheck;
+        const began = Date.now();
         const res = await wd.sync({ completions, stopped, want, checkTasklist, recheck });
+        this.host.policy.observeSync(Date.now() - began);
         if (recheck) this.recheck = false;
         res.outcomes.forEach((outcome, i) => this.reportEnd(completions[i], outcome));
         this.held.claimed(res.claims);
@@ -174,7 +176,7 @@ export class SyncLoop {
 
   /**
    * After a task ends: start the next one from the queue, and record completions now when the
-   * queue runs low (or the farmer stops), else batched within FLUSH_MS.
+   * queue runs low (or the farmer stops), else batched (ClaimPolicy.flushMs).
    */
   private afterExit(): void {
     this.fillSlots();
@@ -182,7 +184,7 @@ export class SyncLoop {
     const ending = this.host.phase().name === 'stopping' || this.host.phase().name === 'failed';
     if (low || ending || this.host.attempts.running() === 0 || this.held.ended >= this.host.attempts.size) {
       this.requestSync();
-    } else this.rounds.soon('flush', FLUSH_MS);
+    } else this.rounds.soon('flush', this.host.policy.flushMs());
   }
 
   private shouldFinish(): boolean {

@@ -1,21 +1,32 @@
-/** Completions of a farmer with a full enough queue are recorded together, within this many ms. */
-export declare const FLUSH_MS = 50;
 /**
- * How far ahead a farmer claims. Only once tasks have proven short (a running mean under
- * 100 ms, starting from a pessimistic 1 s), where the lock would cost as much as the task, does
+ * How far ahead a farmer claims. Only where the lock would cost about as much as the task does
  * it hold tasks beyond its free slots: then a worker starts its next task at once and the lock
  * is taken per batch (at least 16 tasks, so farmers with few workers do not queue on the lock).
- * Long tasks are claimed one by one so that no farmer sits on work another could start.
+ * "About as much": tasks that have proven short (a running mean under 100 ms, starting from a
+ * pessimistic 1 s), or under ten times what a sync with the workdir has been taking (lock wait
+ * and locked section: ~1 ms on a local disk, 15-100 ms on a GlusterFS volume here, see
+ * docs/benchmark.md). Longer tasks are claimed one by one so that no farmer sits on work
+ * another could start.
  */
 export declare class ClaimPolicy {
     private readonly slots;
     /** Recent mean task duration (ms). */
     private meanMs;
+    /** Recent mean duration (ms) of a sync that recorded or claimed something. */
+    private syncMs;
     constructor(slots: number);
     /** A finished attempt's duration (stopped ones say nothing of the tasks). */
     observe(durationMs: number): void;
+    /** How long a sync with the workdir took (lock wait included). */
+    observeSync(durationMs: number): void;
     /** How many tasks to hold beyond the free slots. */
     ahead(): number;
+    /**
+     * How long completions may wait to be recorded together: FLUSH_MS, or longer where a sync is
+     * slow (five syncs' time, at most 1 s), so that a slow lock is taken per batch of completions.
+     * A completion's delay costs nothing but its line showing up later; the lease covers a crash.
+     */
+    flushMs(): number;
     /** How many to claim now: every free slot, and the claim-ahead, less what is already queued. */
     want(idle: number, queued: number): number;
     /** The queue runs low: claim (and record completions) now rather than batched. */

@@ -1,5 +1,5 @@
 import { type Workdir } from '../workdir/workdir.js';
-import { type ClaimPolicy } from './claim-policy.js';
+import type { ClaimPolicy } from './claim-policy.js';
 import type { FsOutage } from './fs-outage.js';
 import type { Limits } from './limits.js';
 import type { FarmEvent, FarmResult } from './options.js';
@@ -63,7 +63,7 @@ export declare class SyncLoop {
     ended(end: AttemptEnd): void;
     /**
      * After a task ends: start the next one from the queue, and record completions now when the
-     * queue runs low (or the farmer stops), else batched within FLUSH_MS.
+     * queue runs low (or the farmer stops), else batched (ClaimPolicy.flushMs).
      */
     private afterExit;
     private shouldFinish;
