@@ -1,5 +1,5 @@
-import { closeSync, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { readRange } from '../workdir/files.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { readRange, withOpenFile } from '../workdir/files.js';
 import { decodeChunk, type JournalRecord } from '../workdir/journal.js';
 import { forEachTaskLine, listJournals, type Layout } from '../workdir/layout.js';
 import { readerFor } from '../workdir/reader.js';
@@ -215,14 +215,7 @@ export function foldWorkdir(workdir: string): Folded {
 
 /** Decodes a journal in bounded chunks; a torn last line is ignored. */
 function readRecords(path: string, each: (records: JournalRecord[]) => void): void {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return;
-  }
-  try {
-    const size = fstatSync(fd).size;
+  withOpenFile(path, (fd, size) => {
     let pos = 0;
     while (pos < size) {
       const chunk = readRange(fd, pos, Math.min(size, pos + CHUNK));
@@ -237,7 +230,5 @@ function readRecords(path: string, each: (records: JournalRecord[]) => void): vo
       each(records);
       pos += consumed;
     }
-  } finally {
-    closeSync(fd);
-  }
+  });
 }

@@ -69,6 +69,25 @@ function endOfLastLine(fd: number, size: number): number {
   return 0;
 }
 
+/**
+ * Calls `read` with the file open for reading and its size at that moment, and closes it; does
+ * nothing if it cannot be opened (not there yet, or compacted away): readers of journals and
+ * per-worker logs take a missing file for an empty one.
+ */
+export function withOpenFile(path: string, read: (fd: number, size: number) => void): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return;
+  }
+  try {
+    read(fd, fstatSync(fd).size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads bytes [from, to) of a file. */
 export function readRange(fd: number, from: number, to: number): Buffer {
   const buf = Buffer.alloc(to - from);

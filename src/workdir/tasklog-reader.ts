@@ -4,9 +4,9 @@
  * one reader for `taskfarmer logs`, status, the report and the Action. Read-only, no lock:
  * safe while farmers run (a frame still being written reads as incomplete).
  */
-import { closeSync, fstatSync, openSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { readRange } from './files.js';
+import { readRange, withOpenFile } from './files.js';
 import { layout, type Layout } from './layout.js';
 import { workdirLayout } from './reader.js';
 import { HEADER_MAX, isWorkerLogName, parseFrameHeader, perTaskLogPath } from './tasklog.js';
@@ -159,14 +159,7 @@ type FrameFn = (
  * starts, or at the end of the file; so do bytes that are no frame at all (a torn header).
  */
 function scanFrames(path: string, each: FrameFn): void {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return;
-  }
-  try {
-    const size = fstatSync(fd).size;
+  withOpenFile(path, (fd, size) => {
     let win: Buffer = Buffer.alloc(0);
     let winStart = 0;
     const view = (pos: number, need: number): Buffer => {
@@ -209,7 +202,5 @@ function scanFrames(path: string, each: FrameFn): void {
       // The newline the launcher adds after output that lacks one is not part of it.
       p = end < size && view(end, 1)[0] === 0x0a ? end + 1 : end;
     }
-  } finally {
-    closeSync(fd);
-  }
+  });
 }

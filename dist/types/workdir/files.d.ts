@@ -12,6 +12,12 @@ export declare function appendLines(path: string, text: string, fence?: Fence): 
  * through a symlink planted at its name (O_NOFOLLOW).
  */
 export declare function appendOwn(path: string, text: string, fence?: Fence): void;
+/**
+ * Calls `read` with the file open for reading and its size at that moment, and closes it; does
+ * nothing if it cannot be opened (not there yet, or compacted away): readers of journals and
+ * per-worker logs take a missing file for an empty one.
+ */
+export declare function withOpenFile(path: string, read: (fd: number, size: number) => void): void;
 /** Reads bytes [from, to) of a file. */
 export declare function readRange(fd: number, from: number, to: number): Buffer;
 /** The last `max` bytes of a file, or '' if it does not exist. */
