@@ -4,7 +4,7 @@ import {
   formatStatus,
   status,
   statusDetails
-} from "./chunks/chunk-RTWS4QIF.js";
+} from "./chunks/chunk-Z7S6SNJB.js";
 import {
   LOG_MODES,
   TaskLogs,
@@ -20,11 +20,11 @@ import {
   readOutput,
   renderMarkdownSummary,
   workerFiles
-} from "./chunks/chunk-EKUE2UQR.js";
+} from "./chunks/chunk-TIG66V6S.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   writeFileAtomic
-} from "./chunks/chunk-FZ34QS64.js";
+} from "./chunks/chunk-BHPX7USW.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   configFiles,
@@ -5263,7 +5263,7 @@ async function main(argv) {
   if (cmd.kind === "report") return runReport(cmd.args);
   if (cmd.kind === "config") return (await import("./chunks/config-command-KOOG4VI7.js")).runConfig(cmd.args, out);
   if (cmd.kind === "status") return runStatus(cmd, out);
-  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-WTBYWIVH.js")).runRequeue(cmd.args, out);
+  if (cmd.kind === "requeue") return (await import("./chunks/requeue-command-Y4KFRH4W.js")).runRequeue(cmd.args, out);
   if (cmd.kind === "logs")
     return runLogs(
       cmd.args,

@@ -23,14 +23,14 @@ import {
   logWhere,
   parseDuration,
   renderMarkdownSummary
-} from "./chunks/chunk-EKUE2UQR.js";
+} from "./chunks/chunk-TIG66V6S.js";
 import "./chunks/chunk-EDVIATQW.js";
 import {
   idsOfTaskLines,
   isTaskLine,
   layout,
   writeFileAtomic
-} from "./chunks/chunk-FZ34QS64.js";
+} from "./chunks/chunk-BHPX7USW.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig,

@@ -2,14 +2,14 @@ import { createRequire as __tfCreateRequire } from 'node:module'; const require 
 import {
   formatStatus,
   status
-} from "./chunks/chunk-RTWS4QIF.js";
+} from "./chunks/chunk-Z7S6SNJB.js";
 import {
   buildReport,
   farm,
   renderMarkdownSummary
-} from "./chunks/chunk-EKUE2UQR.js";
+} from "./chunks/chunk-TIG66V6S.js";
 import "./chunks/chunk-EDVIATQW.js";
-import "./chunks/chunk-FZ34QS64.js";
+import "./chunks/chunk-BHPX7USW.js";
 import "./chunks/chunk-6XEX5UTC.js";
 import {
   loadConfig

@@ -23,15 +23,6 @@ export class LockWaitAborted extends Error {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * How long this process has recently held each lock (ms, a running mean). Every farmer's
- * sections do about the same work on the same filesystem, so it also says how long a wait for
- * another's section lasts: ~1 ms on a local disk, 20-80 ms on a GlusterFS volume here. A wait
- * starts polling at half of it instead of at 1 ms: each poll is a mkdir and a stat, round
- * trips to the file server that only slow the holder down on a shared filesystem.
- */
-const typicalHold = new Map<string, number>();
-
-/**
  * Runs `fn` while holding the workdir lock (an atomic mkdir, safe on shared filesystems where
  * flock is not). The section is synchronous and short; contention waits with jittered backoff
  * and never gives up unless told to, so a busy workdir slows a farmer down but does not crash
@@ -40,11 +31,9 @@ const typicalHold = new Map<string, number>();
  */
 export async function withLock<T>(path: string, opts: LockOptions, fn: (fence: Fence) => T): Promise<T> {
   const { token, release } = await acquire(path, opts);
-  const start = Date.now();
   try {
     return fn(token);
   } finally {
-    typicalHold.set(path, 0.8 * (typicalHold.get(path) ?? 0) + 0.2 * (Date.now() - start));
     try {
       release();
     } catch {
@@ -55,7 +44,7 @@ export async function withLock<T>(path: string, opts: LockOptions, fn: (fence: F
 }
 
 async function acquire(path: string, opts: LockOptions): Promise<{ token: LockToken; release: () => void }> {
-  let wait = Math.min(50, Math.max(1, (typicalHold.get(path) ?? 0) / 2));
+  let wait = 1;
   const until = opts.maxWait === undefined ? Infinity : Date.now() + opts.maxWait;
   for (;;) {
     const token = new LockToken(path, opts.stale);
