@@ -128,6 +128,12 @@ describe.skipIf(skip)('faults of farmers on several GlusterFS clients', () => {
     await g.startBrick();
     const results = await Promise.all(farmers.map((f) => f.done));
     const w = wd(d, 0);
+    // Read through mount 1 while the other mount's farmer may have appended last: a GlusterFS
+    // client can show a file's old size for up to its attribute timeout (1 s by default) after
+    // another client appended to it. Give the view a bounded while to settle; a line really
+    // missing still fails below.
+    const shown = () => ids(join(w, 'finished')).length + ids(join(w, 'failed')).length;
+    await waitFor(() => shown() >= 60, 15_000, 'every task to show through mount 1').catch(() => undefined);
     // Tasks running when the brick died have their stdout on it: they may fail (docs/hpc.md,
     // "not guaranteed"), at most one per worker. Every other task finishes; none is lost or twice.
     const failed = ids(join(w, 'failed'));
