@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listJournals, layout } from '../../src/workdir/layout.js';
 import { ids, sleep, tempDir, waitFor } from '../helpers/cli.js';
 import { glusterAvailable, startGluster, type GlusterCluster } from '../helpers/gluster.js';
 import { checkExactlyOnce, counts, lines, openClaimsOf, range } from '../faults/helpers.js';
@@ -17,14 +18,8 @@ const STORM_TASKS = 30;
 const errorLines = (stderr: string) =>
   stderr.split('\n').filter((l) => l.startsWith('taskfarmer: ') && !l.includes('warning:') && !l.includes('progress'));
 
-/** How many farmers' journals a workdir has (farmers that have joined). */
-function journals(workdir: string): number {
-  try {
-    return readdirSync(join(workdir, '.taskfarmer', 'journal')).filter((f) => f.endsWith('.jsonl')).length;
-  } catch {
-    return 0;
-  }
-}
+/** How many farmers have joined a workdir (their journals, not yet compacted away). */
+const journals = (workdir: string) => listJournals(layout(workdir)).filter((j) => j.active).length;
 
 function kill(pid: number, sig: NodeJS.Signals): void {
   try {
